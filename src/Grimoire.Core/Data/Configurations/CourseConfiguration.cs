@@ -1,0 +1,21 @@
+using Grimoire.Core.Courses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Grimoire.Core.Data.Configurations;
+
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> builder)
+    {
+        builder.Property(c => c.Code).HasMaxLength(32);
+        builder.Property(c => c.Name).HasMaxLength(200);
+        builder.Property(c => c.Term).HasMaxLength(64);
+        builder.HasIndex(c => c.Code).IsUnique();
+
+        builder.HasOne<CourseModelConfig>()
+            .WithMany()
+            .HasForeignKey(c => c.DefaultModelConfigId)
+            .OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,64 @@
+using Grimoire.Core.Demo;
+using Grimoire.Core.Hosting;
+using Grimoire.Core.Playground;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grimoire.Core.Data;
+
+/// <summary>Brings the database to the current schema and state before anything serves a request.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<GrimoireDbContext> contextFactory,
+    DemoSeeder demoSeeder,
+    IOptions<GrimoireOptions> options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public const string InterruptedMessage =
+        "The server stopped while this answer was streaming. What arrived before that is kept.";
+
+    /// <summary>Applies every pending migration of the configured provider.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        logger.LogInformation("Database schema is current ({Applied} migration(s) applied now)", pending.Count);
+    }
+
+    /// <summary>
+    /// Marks answers left "streaming" by a previous process as interrupted, keeping what arrived.
+    /// Single-node assumption: with several nodes this moves to a per-node lease (see docs/architecture.md).
+    /// </summary>
+    public async Task<int> MarkInterruptedTurnsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var count = await db.PlaygroundMessages
+            .Where(m => m.Status == MessageStatus.Streaming)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(m => m.Status, MessageStatus.Interrupted).SetProperty(m => m.ErrorText, InterruptedMessage),
+                cancellationToken);
+        if (count > 0)
+        {
+            logger.LogWarning("Marked {Count} answer(s) interrupted by the previous shutdown", count);
+        }
+
+        return count;
+    }
+
+    /// <summary>Migrate (when asked), recover interrupted turns, and seed the demo when configured and empty.</summary>
+    public async Task InitializeAsync(bool migrate, CancellationToken cancellationToken)
+    {
+        if (migrate)
+        {
+            await MigrateAsync(cancellationToken);
+        }
+
+        await MarkInterruptedTurnsAsync(cancellationToken);
+
+        if (options.Value.SeedDemoData)
+        {
+            await demoSeeder.SeedIfEmptyAsync(cancellationToken);
+        }
+    }
+}

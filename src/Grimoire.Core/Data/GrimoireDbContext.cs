@@ -1,0 +1,59 @@
+using Grimoire.Core.Accounts;
+using Grimoire.Core.Courses;
+using Grimoire.Core.Keys;
+using Grimoire.Core.Playground;
+using Grimoire.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grimoire.Core.Data;
+
+/// <summary>
+/// The one model for both databases. Provider-specific migrations live in Grimoire.Migrations.Sqlite and
+/// Grimoire.Migrations.Postgres; the schema is only ever created by migrations, never by EnsureCreated.
+/// </summary>
+public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<WorkspaceMember> WorkspaceMembers => Set<WorkspaceMember>();
+
+    public DbSet<WorkspaceDocument> WorkspaceDocuments => Set<WorkspaceDocument>();
+
+    public DbSet<CourseModelConfig> CourseModelConfigs => Set<CourseModelConfig>();
+
+    public DbSet<StudentApiKey> StudentApiKeys => Set<StudentApiKey>();
+
+    public DbSet<PlaygroundConversation> PlaygroundConversations => Set<PlaygroundConversation>();
+
+    public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrimoireDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // Every timestamp is UTC, stored at microsecond precision so it round-trips identically on both databases.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // Enums as readable strings: the database stays legible to an operator and survives reordering.
+        configurationBuilder.Properties<CourseRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<CostTier>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<ThinkingControl>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<WorkspacePermission>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<BudgetResetPeriod>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessageRole>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<MessageStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Grimoire.Core.Data;
+
+/// <summary>
+/// Stores <see cref="DateTime"/> as UTC truncated to whole microseconds (PostgreSQL's precision) and reads it back
+/// with <see cref="DateTimeKind.Utc"/>, so a value round-trips identically on SQLite and PostgreSQL.
+/// </summary>
+internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    value => ToStored(value),
+    stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc))
+{
+    private static DateTime ToStored(DateTime value)
+    {
+        var utc = value.Kind switch
+        {
+            DateTimeKind.Utc => value,
+            DateTimeKind.Local => value.ToUniversalTime(),
+            _ => DateTime.SpecifyKind(value, DateTimeKind.Utc),
+        };
+        return new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,23 @@
+using Grimoire.Core;
+using Grimoire.Core.Data;
+using Grimoire.Web.Security;
+using MudBlazor.Services;
+
+namespace Grimoire.Web.Hosting;
+
+internal static class WebServiceCollectionExtensions
+{
+    /// <summary>Everything the web host needs; Program.cs stays a table of contents.</summary>
+    public static IHostApplicationBuilder AddGrimoireWeb(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddGrimoireCore(builder.Configuration);
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddGrimoireAuthentication();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
+        builder.Services.AddProblemDetails();
+        return builder;
+    }
+}

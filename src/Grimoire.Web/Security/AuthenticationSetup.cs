@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Grimoire.Core.Accounts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+
+namespace Grimoire.Web.Security;
+
+internal static class AuthenticationSetup
+{
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+
+    /// <summary>Cookie sign-in, OpenID Connect when configured, and the course/workspace policies.</summary>
+    public static IHostApplicationBuilder AddGrimoireAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>().Bind(builder.Configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+
+        // Handlers are wired from configuration now; the validator above still judges it at start-up.
+        var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+
+        var authentication = builder.Services
+            .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/account/signin";
+                options.AccessDeniedPath = "/account/access-denied";
+                options.Cookie.Name = "grimoire.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(12);
+                options.SlidingExpiration = true;
+            });
+
+        if (auth.OidcEnabled)
+        {
+            authentication.AddOpenIdConnect(OidcScheme, auth.Oidc.DisplayName, options => ConfigureOidc(options, auth.Oidc));
+        }
+
+        builder.Services.AddAuthorization(Policies.Add);
+        builder.Services.AddScoped<IAuthorizationHandler, CourseRoleHandler>();
+        builder.Services.AddScoped<IAuthorizationHandler, WorkspacePermissionHandler>();
+        builder.Services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions oidc)
+    {
+        options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+        options.Authority = oidc.Authority;
+        options.ClientId = oidc.ClientId;
+        options.ClientSecret = string.IsNullOrWhiteSpace(oidc.ClientSecret) ? null : oidc.ClientSecret;
+        options.ResponseType = "code";
+        options.UsePkce = true;
+        options.MapInboundClaims = false;
+        options.SaveTokens = false;
+        options.GetClaimsFromUserInfoEndpoint = true;
+        options.Scope.Clear();
+        foreach (var scope in new[] { "openid", "profile", "email" })
+        {
+            options.Scope.Add(scope);
+        }
+
+        options.CallbackPath = "/signin-oidc";
+        options.Events.OnTokenValidated = async context =>
+        {
+            var principal = context.Principal;
+            var email = principal?.FindFirstValue(oidc.EmailClaim) ?? principal?.FindFirstValue(ClaimTypes.Email);
+            if (string.IsNullOrWhiteSpace(email))
+            {
+                context.Fail("The sign-in provider sent no e-mail address.");
+                return;
+            }
+
+            var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+            var user = await users.RecordSignInAsync(
+                email, principal?.FindFirstValue("name"), principal?.FindFirstValue("given_name"), context.HttpContext.RequestAborted);
+            context.Principal = GrimoireClaims.CreatePrincipal(user, "oidc");
+        };
+        options.Events.OnRemoteFailure = context =>
+        {
+            // A failed sign-in is a message on the sign-in page, never an exception page.
+            context.HandleResponse();
+            context.Response.Redirect("/account/signin?error=provider");
+            return Task.CompletedTask;
+        };
+    }
+}

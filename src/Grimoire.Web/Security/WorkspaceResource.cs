@@ -1,0 +1,4 @@
+namespace Grimoire.Web.Security;
+
+/// <summary>The resource a workspace policy is checked against.</summary>
+public sealed record WorkspaceResource(Guid WorkspaceId);
