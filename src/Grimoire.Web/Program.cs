@@ -1,7 +1,6 @@
 using Grimoire.Web.Components;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Security;
-using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGrimoireWeb();
@@ -30,9 +29,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException ex)
+catch (Exception ex) when (StartupRefusal.Describe(ex) is { Count: > 0 } reasons)
 {
-    return ConfigurationErrors.Report(ex, Console.Error);
+    return StartupRefusal.Report(reasons, Console.Error);
 }
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

@@ -1,5 +1,7 @@
 using Grimoire.Core;
 using Grimoire.Core.Data;
+using Grimoire.Core.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Security;
 using MudBlazor.Services;
 
@@ -18,6 +20,13 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddMudServices();
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
+
+        // Sign-in cookies survive restarts; on several nodes point the data folder's keys at shared storage.
+        var dataDirectory = Path.GetFullPath(
+            builder.Configuration[$"{GrimoireOptions.Section}:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Grimoire")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
         return builder;
     }
 }

@@ -1,0 +1,129 @@
+using Grimoire.Core.Accounts;
+using Grimoire.Core.Courses;
+using Grimoire.Core.Keys;
+using Grimoire.Core.Playground;
+using Grimoire.Core.Workspaces;
+
+namespace Grimoire.Core.Tests.Infrastructure;
+
+/// <summary>Entities with every field set to a non-default value, so a round-trip proves every column.</summary>
+public static class SampleData
+{
+    public static readonly DateTime Instant = new(2026, 11, 25, 14, 3, 7, DateTimeKind.Utc);
+
+    public static User User(string name = "Alex") => new()
+    {
+        Email = $"{name.ToLowerInvariant()}@uni.test",
+        DisplayName = $"{name} Rivera",
+        FirstName = name,
+        IsSiteAdmin = true,
+        CreatedAt = Instant,
+        LastLoginAt = Instant.AddMinutes(5),
+    };
+
+    public static Course Course(string code = "LING-210") => new()
+    {
+        Code = code,
+        Name = "Language and Machines",
+        Term = "Autumn 2026",
+        StartsOn = new DateOnly(2026, 9, 1),
+        EndsOn = new DateOnly(2026, 12, 20),
+        IsArchived = true,
+        DefaultSystemPrompt = "Be Socratic. Ünïcödé ✓ and \"quotes\".",
+        CreatedAt = Instant,
+    };
+
+    public static CourseModelConfig Model(Course course) => new()
+    {
+        Course = course,
+        Provider = "openrouter",
+        ModelId = "anthropic/claude-sonnet-4.5",
+        DisplayName = "Claude Sonnet",
+        IsEnabled = false,
+        SortOrder = 3,
+        PrivacyNotes = "Prompts may be retained 30 days.",
+        HostingRegion = "US",
+        CostTier = CostTier.High,
+        SupportsThinking = true,
+        ThinkingControl = ThinkingControl.Effort,
+        SupportsVision = true,
+        SupportsFiles = true,
+        AllowsTemperatureWithThinking = false,
+        ContextLength = 200_000,
+        MaxOutputTokens = 64_000,
+        InputPricePerMillion = 3.000001m,
+        OutputPricePerMillion = 15.5m,
+        CatalogueSnapshotAt = Instant,
+        CreatedAt = Instant,
+    };
+
+    public static Enrollment Enrollment(User user, Course course, CourseRole role = CourseRole.Tutor) =>
+        new() { User = user, Course = course, Role = role, CreatedAt = Instant };
+
+    public static Workspace Workspace(Course course) =>
+        new() { Title = "Alex's workspace", Course = course, CreatedAt = Instant, UpdatedAt = Instant.AddHours(1) };
+
+    public static WorkspaceMember Member(Workspace workspace, User user, WorkspacePermission permission = WorkspacePermission.Editor) =>
+        new() { Workspace = workspace, User = user, Permission = permission, CreatedAt = Instant };
+
+    public static WorkspaceDocument Document(Workspace workspace) => new()
+    {
+        Workspace = workspace,
+        Title = "Annotated chat",
+        SourceType = DocumentSourceTypes.Playground,
+        HtmlContent = "<h1>Chat</h1><p>Hello</p>",
+        SortOrder = 2,
+        CreatedAt = Instant,
+    };
+
+    public static StudentApiKey Key(User user, Course course) => new()
+    {
+        User = user,
+        Course = course,
+        Provider = "openrouter",
+        EncryptedKey = [1, 2, 3, 250, 0, 9],
+        EncryptionKeyId = "k7",
+        ProviderKeyHash = "hash-" + Guid.NewGuid().ToString("N"),
+        BudgetLimit = 12.5m,
+        BudgetResetPeriod = BudgetResetPeriod.Weekly,
+        ExpiresAt = Instant.AddDays(90),
+        IsDisabled = true,
+        CreatedAt = Instant,
+        RevokedAt = Instant.AddDays(1),
+    };
+
+    public static PlaygroundConversation Conversation(Workspace workspace, Course course, User owner) => new()
+    {
+        Workspace = workspace,
+        Course = course,
+        Owner = owner,
+        Title = "Why is the sky blue?",
+        SystemPrompt = "You are terse.",
+        SharedWithUserIds = [Guid.NewGuid(), Guid.NewGuid()],
+        CreatedAt = Instant,
+        UpdatedAt = Instant.AddMinutes(9),
+    };
+
+    public static PlaygroundMessage Message(PlaygroundConversation conversation, User author, int sequence = 1) => new()
+    {
+        Conversation = conversation,
+        Sequence = sequence,
+        Role = MessageRole.Assistant,
+        Content = "# Rayleigh scattering\n\n| a | b |\n|---|---|",
+        Thinking = "The user asks about…",
+        ThinkingSignature = "EqQBCkYIARgCKkB…sig",
+        Model = "anthropic/claude-sonnet-4.5",
+        Provider = "openrouter",
+        ParametersJson = "{\"temperature\":0.7,\"max_tokens\":1024}",
+        InputTokens = 1200,
+        OutputTokens = 345,
+        ThinkingTokens = 120,
+        Cost = 0.00012345m,
+        Status = MessageStatus.Failed,
+        ErrorText = "The provider is busy, try again in 20 s",
+        FileReferencesJson = "[{\"id\":\"f1\",\"name\":\"a.png\",\"size\":1234}]",
+        AuthorUser = author,
+        CreatedAt = Instant,
+        EditedAt = Instant.AddMinutes(2),
+    };
+}

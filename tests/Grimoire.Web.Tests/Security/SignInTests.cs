@@ -1,0 +1,112 @@
+using System.Net;
+using Grimoire.Web.Tests.Infrastructure;
+
+namespace Grimoire.Web.Tests.Security;
+
+public sealed class SignInTests : IDisposable
+{
+    private readonly GrimoireAppFactory factory = new();
+
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_sign_in_with_a_return_address()
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        foreach (var page in new[] { "/", "/playground", "/conversations", "/courses", "/admin" })
+        {
+            using var response = await client.GetAsync(page);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/signin", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task The_development_sign_in_page_lists_the_seeded_demo_people()
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        var page = await client.GetStringAsync("/account/signin");
+
+        foreach (var email in new[] { "instructor@", "alex@", "priya@", "sam@", "admin@" })
+        {
+            Assert.Contains($"data-email=\"{email}demo.grimoire.test\"", page, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_demo_student_signs_in_and_reaches_the_playground_with_navigation()
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        using var signIn = await SignedInClient.PostSignInAsync(client, "alex@demo.grimoire.test", "/playground");
+        Assert.Equal("/playground", signIn.Headers.Location!.OriginalString);
+
+        var page = await client.GetStringAsync("/playground");
+
+        Assert.Contains("Alex Rivera", page, StringComparison.Ordinal);
+        foreach (var link in new[] { "/playground", "/conversations", "/courses" })
+        {
+            Assert.Contains($"href=\"{link}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("href=\"/admin\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_playground_shows_only_the_courses_enabled_models_AC3_6()
+    {
+        using var client = await SignedInClient.SignInAsync(factory, "priya@demo.grimoire.test");
+        var page = await client.GetStringAsync("/playground");
+
+        Assert.Contains("Simulated Thinker", page, StringComparison.Ordinal);
+        Assert.Contains("Simulated Swift", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Simulated Vision", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_people_cannot_sign_in()
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        using var response = await SignedInClient.PostSignInAsync(client, "mallory@evil.test", null);
+
+        Assert.Equal("/account/signin?error=unknown-user", response.Headers.Location!.OriginalString);
+        using var playground = await client.GetAsync("/playground");
+        Assert.Equal(HttpStatusCode.Redirect, playground.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("//evil.test/steal")]
+    [InlineData("https://evil.test/")]
+    [InlineData("/\\evil.test")]
+    public async Task Return_addresses_never_leave_the_site(string returnUrl)
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        using var response = await SignedInClient.PostSignInAsync(client, "alex@demo.grimoire.test", returnUrl);
+
+        Assert.Equal("/playground", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Sign_in_without_the_antiforgery_token_is_refused()
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "alex@demo.grimoire.test" });
+        using var response = await client.PostAsync("/account/dev-signin", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session()
+    {
+        using var client = await SignedInClient.SignInAsync(factory, "alex@demo.grimoire.test");
+        var page = await client.GetStringAsync("/playground");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        using var signOut = await client.PostAsync("/account/signout", content);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        using var after = await client.GetAsync("/playground");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+    }
+
+    public void Dispose() => factory.Dispose();
+}
