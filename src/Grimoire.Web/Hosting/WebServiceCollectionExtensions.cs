@@ -10,8 +10,12 @@ namespace Grimoire.Web.Hosting;
 internal static class WebServiceCollectionExtensions
 {
     /// <summary>Everything the web host needs; Program.cs stays a table of contents.</summary>
-    public static IHostApplicationBuilder AddGrimoireWeb(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddGrimoireWeb(this WebApplicationBuilder builder)
     {
+        // Serve package assets (MudBlazor, blazor.web.js) from the build output in every environment, not only
+        // Development: the Demo environment runs unpublished too. A published app has no manifest and skips this.
+        builder.WebHost.UseStaticWebAssets();
+
         builder.Services.AddGrimoireCore(builder.Configuration);
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddGrimoireAuthentication();

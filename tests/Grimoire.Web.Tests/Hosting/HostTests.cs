@@ -27,6 +27,18 @@ public sealed class HostTests : IDisposable
         Assert.True(Directory.Exists(Path.Combine(factory.DataDirectory, "keys")), "Data Protection keys are not persisted.");
     }
 
+    [Theory]
+    [InlineData("/_framework/blazor.web.js")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.css")]
+    [InlineData("/_content/MudBlazor/MudBlazor.min.js")]
+    public async Task Framework_and_component_assets_are_served_outside_development(string path)
+    {
+        using var client = SignedInClient.Anonymous(factory);
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task An_unknown_address_is_a_friendly_404()
     {

@@ -1,0 +1,84 @@
+using Grimoire.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Grimoire.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The real host on a real Kestrel port, driven by Debian's headless Chromium through Playwright.
+/// One per test class: its own database, its own browser.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime, IDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly GrimoireAppFactory factory = new();
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("Not started.");
+
+    public async Task InitializeAsync()
+    {
+        factory.UseKestrel(0);
+        factory.StartServer();
+        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/test.sh, which installs Debian's chromium.");
+        }
+
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Root in CI needs --no-sandbox; the rest keeps Chromium off a network this machine does not have.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) with a page that records console errors.</summary>
+    public async Task<(IBrowserContext Context, IPage Page, List<string> ConsoleErrors)> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add(message.Text);
+            }
+        };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("/account/access-denied", StringComparison.Ordinal))
+            {
+                errors.Add($"{response.Status} {response.Url}");
+            }
+        };
+        return (context, page, errors);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        await factory.DisposeAsync();
+    }
+
+    public void Dispose() => factory.Dispose();
+}
