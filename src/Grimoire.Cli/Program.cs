@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Grimoire.Cli;
 using Grimoire.Cli.Commands;
+using Grimoire.Cli.Commands.Llm;
 
 var root = new RootCommand("Grimoire Playground operator commands.");
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(ChatCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,45 @@
+using Grimoire.Llm.Catalogue;
+using Grimoire.Llm.Tokens;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Grimoire.Llm;
+
+/// <summary>Registers the provider layer.</summary>
+public static class GrimoireLlmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="IChatProviderRegistry"/>, <see cref="ITokenCounter"/> and the HTTP client they use, with
+    /// <see cref="GrimoireProvidersOptions"/> bound from <c>Grimoire:Providers</c> and validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddGrimoireLlm(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<GrimoireProvidersOptions>()
+            .Bind(configuration.GetSection(GrimoireProvidersOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrimoireProvidersOptions>, GrimoireProvidersOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITokenCounter, O200kTokenCounter>();
+        services.TryAddSingleton(sp => new CachedModelCatalogue(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<GrimoireProvidersOptions>>().Value.CatalogueLifetime,
+            sp.GetRequiredService<ILogger<CachedModelCatalogue>>()));
+        services.TryAddSingleton<IChatProviderRegistry, ChatProviderRegistry>();
+
+        services.AddHttpClient(ChatProviderRegistry.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                // A cancelled stream closes its connection at once instead of draining it for reuse.
+                MaxResponseDrainSize = 0,
+            })
+            .RedactLoggedHeaders(_ => true);
+        return services;
+    }
+}

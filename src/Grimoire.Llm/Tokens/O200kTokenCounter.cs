@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.ML.Tokenizers;
+
+namespace Grimoire.Llm.Tokens;
+
+/// <summary>
+/// o200k token counts, cached per paragraph: typing in a long system prompt re-counts only the paragraph that
+/// changed. The sum over paragraphs can differ from a whole-text count by a token or two per boundary; it is an
+/// estimate either way. Thread-safe; the cache is bounded.
+/// </summary>
+internal sealed class O200kTokenCounter : ITokenCounter
+{
+    private const int MaxCachedParagraphs = 4096;
+    private const int MinCachedLength = 32;
+
+    private readonly Lazy<Tokenizer> _tokenizer = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private readonly ConcurrentDictionary<string, int> _paragraphs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public O200kTokenCounter()
+    {
+        _lookup = _paragraphs.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public string EncodingName => "o200k_base";
+
+    public int CountTokens(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return 0;
+        }
+
+        var total = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var cut = rest.IndexOf("\n\n");
+            var length = cut < 0 ? rest.Length : cut + 2;
+            total += CountParagraph(rest[..length]);
+            rest = rest[length..];
+        }
+
+        return total;
+    }
+
+    /// <summary>Counts without the cache (the reference the cached count is compared with).</summary>
+    internal int CountWhole(string text) => _tokenizer.Value.CountTokens(text);
+
+    private int CountParagraph(ReadOnlySpan<char> paragraph)
+    {
+        if (paragraph.Length < MinCachedLength)
+        {
+            return _tokenizer.Value.CountTokens(paragraph);
+        }
+
+        if (_lookup.TryGetValue(paragraph, out var cached))
+        {
+            return cached;
+        }
+
+        var count = _tokenizer.Value.CountTokens(paragraph);
+        if (_paragraphs.Count >= MaxCachedParagraphs)
+        {
+            _paragraphs.Clear();
+        }
+
+        _lookup.TryAdd(paragraph, count);
+        return count;
+    }
+}
