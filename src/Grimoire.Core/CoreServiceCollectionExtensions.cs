@@ -4,6 +4,12 @@ using Grimoire.Core.Data;
 using Grimoire.Core.Demo;
 using Grimoire.Core.Hosting;
 using Grimoire.Core.Keys;
+using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Credentials;
+using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Turns;
+using Grimoire.Llm;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,15 +39,27 @@ public static class CoreServiceCollectionExtensions
             builder.UseGrimoireDatabase(database.Provider, ResolveConnectionString(database, sp.GetRequiredService<DataDirectory>()));
         });
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
-        services.AddScoped<UserDirectory>();
-        services.AddScoped<CourseAccess>();
-        services.AddScoped<WorkspaceAccess>();
-        services.AddScoped<Courses.CourseModels>();
-        services.AddScoped<Playground.ConversationHistory>();
-        services.AddScoped<Admin.SiteOverview>();
+
+        // Stateless services over the context factory: singletons, so background turns can use them too.
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<CourseAccess>();
+        services.AddSingleton<WorkspaceAccess>();
+        services.AddSingleton<Courses.CourseModels>();
+        services.AddSingleton<Playground.ConversationHistory>();
+        services.AddSingleton<Admin.SiteOverview>();
+
+        services.AddGrimoireLlm(configuration);
+        services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlaygroundOptions>, PlaygroundOptionsValidator>();
+        services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ILiveTurnHub, InProcessLiveTurnHub>();
+        services.TryAddSingleton<IProviderCredentials, ServerProviderCredentials>();
+        services.AddSingleton<StudentRateLimiter>();
+        services.AddSingleton<TurnExecution>();
+        services.AddSingleton<TurnRunner>();
         return services;
     }
 

@@ -71,8 +71,8 @@ public static class DemoData
             SupportsFiles = true,
             ContextLength = 128_000,
             MaxOutputTokens = 8_000,
-            InputPricePerMillion = 10m,
-            OutputPricePerMillion = 30m,
+            InputPricePerMillion = 1.25m,
+            OutputPricePerMillion = 5m,
         };
     }
 }

@@ -27,6 +27,9 @@ public sealed class PlaygroundMessage
 
     public string? Provider { get; set; }
 
+    /// <summary>The course model the answer was asked of (null for user messages, or once the model is removed).</summary>
+    public Guid? ModelConfigId { get; set; }
+
     /// <summary>Temperature, max tokens, thinking settings and system prompt as sent, as JSON.</summary>
     public string? ParametersJson { get; set; }
 
@@ -40,6 +43,24 @@ public sealed class PlaygroundMessage
     public decimal? Cost { get; set; }
 
     public MessageStatus Status { get; set; }
+
+    /// <summary>The exact JSON body sent to the provider (credentials travel in headers, never here) (AC1.4).</summary>
+    public string? RequestBody { get; set; }
+
+    /// <summary>The URL the request was sent to.</summary>
+    public string? RequestUrl { get; set; }
+
+    /// <summary>The provider's id for the generation (OpenRouter's X-Generation-Id), for the archive and support.</summary>
+    public string? GenerationId { get; set; }
+
+    /// <summary>Complete thinking blocks with signatures or redacted data, as JSON, sent back unchanged next turn (AC3.1).</summary>
+    public string? ThinkingBlocksJson { get; set; }
+
+    /// <summary>When the first thinking or answer token arrived.</summary>
+    public DateTime? FirstTokenAt { get; set; }
+
+    /// <summary>When the call ended (complete, stopped, failed or interrupted).</summary>
+    public DateTime? FinishedAt { get; set; }
 
     public string? ErrorText { get; set; }
 

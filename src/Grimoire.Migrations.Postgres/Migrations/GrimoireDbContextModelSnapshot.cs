@@ -376,12 +376,25 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<string>("FileReferencesJson")
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FirstTokenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GenerationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int?>("InputTokens")
                         .HasColumnType("integer");
 
                     b.Property<string>("Model")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ModelConfigId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("OutputTokens")
                         .HasColumnType("integer");
@@ -392,6 +405,13 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<string>("Provider")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("RequestBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RequestUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -409,6 +429,9 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<string>("Thinking")
                         .HasColumnType("text");
 
+                    b.Property<string>("ThinkingBlocksJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("ThinkingSignature")
                         .HasColumnType("text");
 
@@ -418,6 +441,8 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ModelConfigId");
 
                     b.HasIndex("Status");
 
@@ -616,6 +641,11 @@ namespace Grimoire.Migrations.Postgres.Migrations
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Courses.CourseModelConfig", null)
+                        .WithMany()
+                        .HasForeignKey("ModelConfigId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AuthorUser");
 

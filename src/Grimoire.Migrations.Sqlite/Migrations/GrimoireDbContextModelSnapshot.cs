@@ -370,11 +370,24 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<string>("FileReferencesJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstTokenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GenerationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("InputTokens")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Model")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelConfigId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("OutputTokens")
@@ -385,6 +398,13 @@ namespace Grimoire.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Provider")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestUrl")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -403,6 +423,9 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<string>("Thinking")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThinkingBlocksJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ThinkingSignature")
                         .HasColumnType("TEXT");
 
@@ -412,6 +435,8 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ModelConfigId");
 
                     b.HasIndex("Status");
 
@@ -610,6 +635,11 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Courses.CourseModelConfig", null)
+                        .WithMany()
+                        .HasForeignKey("ModelConfigId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("AuthorUser");
 

@@ -28,11 +28,14 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var course = SampleData.Course();
         var workspace = SampleData.Workspace(course);
         var conversation = SampleData.Conversation(workspace, course, owner);
+        var model = SampleData.Model(course);
+        var message = SampleData.Message(conversation, owner);
+        message.ModelConfigId = model.Id;
         object[] entities =
         [
-            owner, tutor, course, SampleData.Model(course), SampleData.Enrollment(tutor, course),
+            owner, tutor, course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
-            SampleData.Key(owner, course), conversation, SampleData.Message(conversation, owner),
+            SampleData.Key(owner, course), conversation, message,
         ];
         await using (var db = Db.CreateContext())
         {

@@ -20,6 +20,12 @@ public abstract class TestDatabase : IAsyncLifetime
 
     public abstract DatabaseProvider Provider { get; }
 
+    /// <summary>Extra configuration for this test; set before <see cref="InitializeAsync"/>.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Grimoire:Providers:Simulated:DelayMs"] = "0",
+    };
+
     /// <summary>One scope per test, like one request or circuit in the host.</summary>
     public IServiceProvider Services => services is null
         ? throw new InvalidOperationException("InitializeAsync has not run.")
@@ -45,7 +51,7 @@ public abstract class TestDatabase : IAsyncLifetime
             ["Grimoire:Database:Provider"] = Provider.ToString(),
             ["Grimoire:Database:ConnectionString"] = connectionString,
             ["Grimoire:Accounts:SiteAdminEmails:0"] = "boss@uni.test",
-        }).Build();
+        }).AddInMemoryCollection(Settings).Build();
 
         var collection = new ServiceCollection();
         collection.AddLogging();

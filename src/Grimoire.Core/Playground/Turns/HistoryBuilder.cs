@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Grimoire.Llm.Streaming;
+using Microsoft.Extensions.AI;
+
+namespace Grimoire.Core.Playground.Turns;
+
+/// <summary>
+/// Turns stored messages into the history sent to the model. Thinking blocks go back unchanged, with their
+/// signatures, only to the model that wrote them and only if the answer was not edited since (AC3.1); the whole
+/// history carries across model switches (AC3.5).
+/// </summary>
+internal static class HistoryBuilder
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static List<ChatMessage> Build(IEnumerable<PlaygroundMessage> stored, string provider, string modelId)
+    {
+        var history = new List<ChatMessage>();
+        foreach (var message in stored)
+        {
+            if (message.Role == MessageRole.User)
+            {
+                history.Add(new ChatMessage(ChatRole.User, message.Content));
+                continue;
+            }
+
+            var blocks = message.EditedAt is null && message.Provider == provider && message.Model == modelId
+                ? ReadBlocks(message.ThinkingBlocksJson)
+                : [];
+            if (message.Content.Length == 0 && blocks.Count == 0)
+            {
+                continue; // a failed answer with nothing in it says nothing to the model
+            }
+
+            var contents = new List<AIContent>(blocks.Count + 1);
+            contents.AddRange(blocks.Select(b => new ThinkingBlockContent(b)));
+            contents.Add(new TextContent(message.Content));
+            history.Add(new ChatMessage(ChatRole.Assistant, contents));
+        }
+
+        return history;
+    }
+
+    public static string? WriteBlocks(IReadOnlyList<ThinkingBlock> blocks) =>
+        blocks.Count == 0 ? null : JsonSerializer.Serialize(blocks, Json);
+
+    public static IReadOnlyList<ThinkingBlock> ReadBlocks(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<List<ThinkingBlock>>(json, Json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
+    }
+}

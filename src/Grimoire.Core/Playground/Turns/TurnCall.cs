@@ -1,0 +1,7 @@
+using Grimoire.Llm;
+using Microsoft.Extensions.AI;
+
+namespace Grimoire.Core.Playground.Turns;
+
+/// <summary>Everything one provider call needs, resolved. Holds the plain key only for the call's lifetime.</summary>
+public sealed record TurnCall(ProviderEndpoint Endpoint, string ModelId, IReadOnlyList<ChatMessage> History, ChatOptions? Options);
