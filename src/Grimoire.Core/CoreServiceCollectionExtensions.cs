@@ -48,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<Courses.CourseModels>();
+        services.AddSingleton<Courses.CourseDirectory>();
         services.AddSingleton<Playground.ConversationHistory>();
         services.AddSingleton<Admin.SiteOverview>();
 

@@ -23,10 +23,10 @@ public sealed class SignInTests : IClassFixture<BrowserApp>
         await page.WaitForURLAsync("**/playground");
 
         var nav = page.Locator("[data-testid=main-nav]");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Playground", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".playground[data-interactive=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=conversation-heading]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=signed-in-as]")).ToHaveTextAsync("Alex Rivera");
-        await Assertions.Expect(page.Locator("[data-testid=course-models]")).ToContainTextAsync("Simulated Thinker");
-        await Assertions.Expect(page.Locator("[data-testid=course-models]")).Not.ToContainTextAsync("Simulated Vision");
+        await Assertions.Expect(page.Locator("[data-testid=model-picker]")).ToHaveValueAsync("Simulated Thinker");
         await Assertions.Expect(nav.GetByText("Admin")).ToHaveCountAsync(0);
 
         // Interactive navigation through the circuit: every link leads to a real page, not an error.
@@ -55,6 +55,7 @@ public sealed class SignInTests : IClassFixture<BrowserApp>
         await page.GotoAsync("/account/signin");
         await page.Locator("button[data-email='admin@demo.grimoire.test']").ClickAsync();
         await page.WaitForURLAsync("**/playground");
+        await Assertions.Expect(page.Locator(".playground[data-interactive=true]")).ToHaveCountAsync(1);
 
         await page.Locator("[data-testid=main-nav]").GetByText("Admin").ClickAsync();
         await page.WaitForURLAsync("**/admin");

@@ -60,6 +60,14 @@ public sealed class UserDirectory(
         return await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
     }
 
+    /// <summary>Display names by id, for labelling messages.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken)
+    {
+        var ids = userIds.Distinct().ToList();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+    }
+
     /// <summary>Everyone, site admins first, then by name: the development sign-in page's list.</summary>
     public async Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken)
     {

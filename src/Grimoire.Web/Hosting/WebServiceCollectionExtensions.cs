@@ -3,6 +3,8 @@ using Grimoire.Core.Data;
 using Grimoire.Core.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Security;
+using Grimoire.Web.Features.Playground.Session;
+using Grimoire.Web.Rendering;
 using MudBlazor.Services;
 
 namespace Grimoire.Web.Hosting;
@@ -22,6 +24,9 @@ internal static class WebServiceCollectionExtensions
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddGrimoireRendering();
+        builder.Services.AddScoped<PlaygroundSession>();
+        builder.Services.AddHostedService<TurnShutdown>();
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
 

@@ -104,6 +104,28 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
     }
 
     [Fact]
+    public async Task A_paced_answer_streams_to_completion_while_it_is_watched()
+    {
+        Db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 5;
+        using var watcher = Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Subscribe(scenario.Conversation.Id);
+        var start = await scenario.SendAsync("Explain recursion", scenario.ThinkerSettings());
+        var signals = 0;
+        while (await watcher.Signals.WaitToReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1)))
+        {
+            watcher.Signals.TryRead(out _);
+            signals++;
+            if (Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Find(scenario.Conversation.Id) is null)
+            {
+                break;
+            }
+        }
+
+        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        Assert.Equal(MessageStatus.Complete, answer.Status);
+        Assert.True(signals > 10, $"Only {signals} live signals for a whole answer.");
+    }
+
+    [Fact]
     public async Task Stopping_keeps_the_partial_answer_marked_cancelled()
     {
         Db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;

@@ -14,7 +14,11 @@ public sealed class BrowserApp : IAsyncLifetime, IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private readonly GrimoireAppFactory factory = new();
+    // Slow enough that a person (or a test) can watch, stop and reload mid-answer.
+    private readonly GrimoireAppFactory factory = new(settings: new Dictionary<string, string?>
+    {
+        ["Grimoire:Providers:Simulated:DelayMs"] = "40",
+    });
     private IPlaywright? playwright;
     private IBrowser? browser;
 

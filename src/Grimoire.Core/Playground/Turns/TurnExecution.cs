@@ -49,7 +49,8 @@ public sealed class TurnExecution(
             {
                 turn.Apply(chatEvent);
                 var now = time.GetUtcNow().UtcDateTime;
-                firstTokenAt ??= live.Apply(chatEvent, now);
+                var first = live.Apply(chatEvent, now);
+                firstTokenAt ??= first;
                 if (now >= nextCheckpoint)
                 {
                     nextCheckpoint = now + options.Value.CheckpointInterval;

@@ -1,0 +1,117 @@
+using Grimoire.Web.Features.Playground.Session;
+using Grimoire.Web.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+
+namespace Grimoire.Web.Features.Playground;
+
+/// <summary>The student playground: renders the <see cref="PlaygroundSession"/> and forwards what the student does.</summary>
+public sealed partial class PlaygroundPage
+{
+    private readonly CancellationTokenSource lifetime = new();
+    private ElementReference messageList;
+    private IJSObjectReference? scrollFollower;
+    private Guid? shownConversation;
+    private bool controlsOpen;
+
+    [Inject]
+    private PlaygroundSession Session { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    /// <summary>The conversation in the address, so a reload or a shared link reopens it (X6).</summary>
+    [Parameter]
+    public Guid? ConversationId { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    private bool ReadOnly => Session.Current is not null && !Session.CanWrite;
+
+    protected override async Task OnInitializedAsync()
+    {
+        shownConversation = ConversationId;
+        Session.Dispatcher = work => InvokeAsync(work);
+        Session.Changed += OnSessionChanged;
+        var user = (await AuthenticationState).User;
+        if (user.GetUserId() is { } userId)
+        {
+            await Session.InitializeAsync(userId, ConversationId, lifetime.Token);
+            shownConversation = Session.Current?.Conversation.Id;
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (ConversationId is { } id && id != shownConversation && Session.UserId != Guid.Empty)
+        {
+            shownConversation = id;
+            await Session.OpenAsync(id, lifetime.Token);
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (scrollFollower is null && Session.Course is not null && messageList.Context is not null)
+        {
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
+            scrollFollower = await module.InvokeAsync<IJSObjectReference>("followScroll", messageList);
+        }
+    }
+
+    private void OnSessionChanged()
+    {
+        // Keep the address on the open conversation (reload and links reopen it). Only from a live circuit:
+        // navigating during prerendering would answer with a redirect.
+        var current = Session.Current?.Conversation.Id;
+        if (RendererInfo.IsInteractive && current is { } id && id != shownConversation)
+        {
+            shownConversation = id;
+            _ = InvokeAsync(() => Navigation.NavigateTo($"/playground/{id}", replace: true));
+        }
+
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    private Task SelectCourseAsync(Guid courseId) => Session.SelectCourseAsync(courseId, lifetime.Token);
+
+    private Task NewConversationAsync() => Session.NewConversationAsync(lifetime.Token);
+
+    private Task OpenAsync(Guid id) => Session.OpenAsync(id, lifetime.Token);
+
+    private Task SearchAsync(string text) => Session.SearchAsync(text, lifetime.Token);
+
+    private Task LoadMoreAsync() => Session.LoadMoreConversationsAsync(lifetime.Token);
+
+    private Task RenameAsync((Guid Id, string Title) rename) => Session.RenameAsync(rename.Id, rename.Title, lifetime.Token);
+
+    private Task DeleteAsync(Guid id) => Session.DeleteAsync(id, lifetime.Token);
+
+    private Task<string?> SendAsync(string text) => Session.SendAsync(text, lifetime.Token);
+
+    private void SettingsChanged() => Session.SelectModel(Session.Settings.ModelConfigId ?? Guid.Empty);
+
+    public async ValueTask DisposeAsync()
+    {
+        Session.Changed -= OnSessionChanged;
+        await lifetime.CancelAsync();
+        lifetime.Dispose();
+        if (scrollFollower is not null)
+        {
+            try
+            {
+                await scrollFollower.InvokeVoidAsync("dispose");
+                await scrollFollower.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone.
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using Grimoire.Core.Courses;
+using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Live;
+using Grimoire.Web.Features.Playground.Messages;
+
+namespace Grimoire.Web.Features.Playground.Session;
+
+/// <summary>Stored messages and live snapshots, turned into what the cards show.</summary>
+internal static class MessageViews
+{
+    public static ChatMessageView From(PlaygroundMessage message, IReadOnlyDictionary<Guid, string> authorNames, IReadOnlyList<CourseModelConfig> models)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var parameters = MessageParameters.FromJson(message.ParametersJson);
+        var isAssistant = message.Role == MessageRole.Assistant;
+        return new ChatMessageView
+        {
+            Id = message.Id,
+            Role = message.Role,
+            AuthorName = isAssistant
+                ? parameters?.ModelDisplayName ?? models.FirstOrDefault(m => m.Id == message.ModelConfigId)?.DisplayName ?? message.Model ?? "Model"
+                : message.AuthorUserId is { } author && authorNames.TryGetValue(author, out var name) ? name : "Student",
+            Content = message.Content,
+            Thinking = message.Thinking,
+            HasRedactedThinking = message.ThinkingBlocksJson?.Contains("\"redacted\"", StringComparison.OrdinalIgnoreCase) == true,
+            Status = message.Status,
+            Phase = message.Status == MessageStatus.Streaming ? LivePhase.Waiting : LivePhase.None,
+            ErrorText = message.ErrorText,
+            Byline = isAssistant ? BylineOf(message, parameters) : null,
+            RequestJson = message.RequestBody,
+            RequestUrl = message.RequestUrl,
+            CreatedAt = message.CreatedAt,
+            EditedAt = message.EditedAt,
+        };
+    }
+
+    /// <summary>The streaming answer's card, from the live turn (X6: also what a reloaded page shows).</summary>
+    public static ChatMessageView WithLive(ChatMessageView stored, LiveTurnSnapshot snapshot) => stored with
+    {
+        Content = snapshot.Text,
+        Thinking = snapshot.Thinking.Length == 0 ? null : snapshot.Thinking,
+        HasRedactedThinking = snapshot.HasRedactedThinking,
+        Status = MessageStatus.Streaming,
+        Phase = snapshot.Phase switch
+        {
+            LiveTurnPhase.Thinking => LivePhase.Thinking,
+            LiveTurnPhase.Answering => LivePhase.Answering,
+            _ => LivePhase.Waiting,
+        },
+    };
+
+    private static MessageByline BylineOf(PlaygroundMessage message, MessageParameters? parameters) => new()
+    {
+        ModelDisplayName = parameters?.ModelDisplayName ?? message.Model ?? "",
+        ModelId = message.Model ?? "",
+        InputTokens = message.InputTokens,
+        OutputTokens = message.OutputTokens,
+        ThinkingTokens = message.ThinkingTokens,
+        CostUsd = message.Cost,
+        Temperature = parameters?.Temperature,
+        MaxTokens = parameters?.MaxTokens,
+        Thinking = parameters?.DescribeThinking() ?? "unknown",
+        Duration = message.FinishedAt - message.CreatedAt,
+        TimeToFirstToken = message.FirstTokenAt - message.CreatedAt,
+    };
+}

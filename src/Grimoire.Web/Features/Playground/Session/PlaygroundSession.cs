@@ -1,0 +1,234 @@
+using Grimoire.Core.Access;
+using Grimoire.Core.Accounts;
+using Grimoire.Core.Courses;
+using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Turns;
+using Grimoire.Llm.Tokens;
+using Grimoire.Web.Features.Playground.Messages;
+
+namespace Grimoire.Web.Features.Playground.Session;
+
+/// <summary>
+/// One student's playground in one circuit: owns the state and decides; the components render it and forward
+/// events (eShop's ChatState pattern). <see cref="Changed"/> tells the page to re-render.
+/// </summary>
+public sealed partial class PlaygroundSession(
+    CourseAccess courseAccess,
+    CourseDirectory courses,
+    CourseModels courseModels,
+    ConversationStore store,
+    UserDirectory users,
+    TurnRunner runner,
+    ILiveTurnHub hub,
+    ITokenCounter tokenCounter,
+    ILogger<PlaygroundSession> logger) : IAsyncDisposable
+{
+    public const int PageSize = 30;
+
+    private readonly CancellationTokenSource lifetime = new();
+    private IReadOnlyDictionary<Guid, string> authorNames = new Dictionary<Guid, string>();
+
+    /// <summary>Raised after any state change; may come from a background thread.</summary>
+    public event Action? Changed;
+
+    public Guid UserId { get; private set; }
+
+    public IReadOnlyList<CourseMembership> Memberships { get; private set; } = [];
+
+    public Course? Course { get; private set; }
+
+    public IReadOnlyList<CourseModelConfig> Models { get; private set; } = [];
+
+    public List<ConversationSummary> Conversations { get; } = [];
+
+    public bool HasMoreConversations { get; private set; }
+
+    public string Search { get; private set; } = "";
+
+    public ConversationDetail? Current { get; private set; }
+
+    public List<ChatMessageView> Messages { get; } = [];
+
+    public PlaygroundSettings Settings { get; } = new();
+
+    public string SystemPrompt { get; private set; } = "";
+
+    public int SystemPromptTokens { get; private set; }
+
+    public string TokenEncoding => tokenCounter.EncodingName;
+
+    /// <summary>The last refusal or failure to show above the composer; cleared by the next action.</summary>
+    public string? Notice { get; private set; }
+
+    public bool IsStreaming => Current is not null && hub.Find(Current.Conversation.Id) is not null;
+
+    public bool CanWrite => Current?.CanWrite == true && Course is { IsArchived: false };
+
+    public CourseModelConfig? SelectedModel => Models.FirstOrDefault(m => m.Id == Settings.ModelConfigId);
+
+    public async Task InitializeAsync(Guid userId, Guid? conversationId, CancellationToken cancellationToken)
+    {
+        UserId = userId;
+        Memberships = await courseAccess.ListMembershipsAsync(userId, cancellationToken);
+        var detail = conversationId is { } id ? await store.OpenAsync(userId, id, cancellationToken) : null;
+        var courseId = detail?.Conversation.CourseId ?? Memberships.FirstOrDefault(m => !m.IsArchived)?.CourseId;
+        if (conversationId is not null && detail is null)
+        {
+            Notice = "That conversation does not exist or is not yours to open.";
+        }
+
+        if (courseId is { } course)
+        {
+            await LoadCourseAsync(course, cancellationToken);
+        }
+
+        if (detail is not null)
+        {
+            await ShowAsync(detail, cancellationToken);
+        }
+    }
+
+    public async Task SelectCourseAsync(Guid courseId, CancellationToken cancellationToken)
+    {
+        if (Course?.Id == courseId)
+        {
+            return;
+        }
+
+        Unwatch();
+        Current = null;
+        Messages.Clear();
+        await LoadCourseAsync(courseId, cancellationToken);
+        RaiseChanged();
+    }
+
+    public async Task NewConversationAsync(CancellationToken cancellationToken)
+    {
+        if (Course is null)
+        {
+            return;
+        }
+
+        var created = await store.CreateAsync(UserId, Course.Id, cancellationToken);
+        await RefreshConversationsAsync(cancellationToken);
+        await OpenAsync(created.Id, cancellationToken);
+    }
+
+    public async Task OpenAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        var detail = await store.OpenAsync(UserId, conversationId, cancellationToken);
+        if (detail is null)
+        {
+            Notice = "That conversation does not exist or is not yours to open.";
+        }
+        else
+        {
+            if (detail.Conversation.CourseId != Course?.Id)
+            {
+                await LoadCourseAsync(detail.Conversation.CourseId, cancellationToken);
+            }
+
+            await ShowAsync(detail, cancellationToken);
+        }
+
+        RaiseChanged();
+    }
+
+    public async Task SearchAsync(string text, CancellationToken cancellationToken)
+    {
+        Search = text;
+        await RefreshConversationsAsync(cancellationToken);
+        RaiseChanged();
+    }
+
+    public async Task LoadMoreConversationsAsync(CancellationToken cancellationToken)
+    {
+        if (Course is null)
+        {
+            return;
+        }
+
+        var page = await store.ListAsync(UserId, Course.Id, Search, Conversations.Count, PageSize + 1, cancellationToken);
+        HasMoreConversations = page.Count > PageSize;
+        Conversations.AddRange(page.Take(PageSize));
+        RaiseChanged();
+    }
+
+    public async Task RenameAsync(Guid conversationId, string title, CancellationToken cancellationToken)
+    {
+        await store.RenameAsync(UserId, conversationId, title, cancellationToken);
+        await RefreshConversationsAsync(cancellationToken);
+        if (Current?.Conversation.Id == conversationId)
+        {
+            await ReloadCurrentAsync(cancellationToken);
+        }
+
+        hub.NotifyChanged(conversationId);
+        RaiseChanged();
+    }
+
+    public async Task DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        await store.DeleteAsync(UserId, conversationId, cancellationToken);
+        if (Current?.Conversation.Id == conversationId)
+        {
+            Unwatch();
+            Current = null;
+            Messages.Clear();
+        }
+
+        await RefreshConversationsAsync(cancellationToken);
+        RaiseChanged();
+    }
+
+    /// <summary>Updates the prompt the next message is sent with and its live token estimate (AC1.6).</summary>
+    public void SetSystemPrompt(string text)
+    {
+        SystemPrompt = text;
+        SystemPromptTokens = tokenCounter.CountTokens(text);
+        RaiseChanged();
+    }
+
+    public void ResetSystemPrompt() => SetSystemPrompt(Course?.DefaultSystemPrompt ?? "");
+
+    public void SelectModel(Guid modelConfigId)
+    {
+        Settings.ModelConfigId = modelConfigId;
+        Settings.FitTo(SelectedModel);
+        RaiseChanged();
+    }
+
+    public void DismissNotice()
+    {
+        Notice = null;
+        RaiseChanged();
+    }
+
+    private async Task LoadCourseAsync(Guid courseId, CancellationToken cancellationToken)
+    {
+        Course = await courses.FindAsync(courseId, cancellationToken);
+        Models = await courseModels.ListEnabledAsync(courseId, cancellationToken);
+        Settings.ModelConfigId = Models.Any(m => m.Id == Course?.DefaultModelConfigId) ? Course!.DefaultModelConfigId : Models.Count > 0 ? Models[0].Id : null;
+        Settings.FitTo(SelectedModel);
+        SetSystemPrompt(Course?.DefaultSystemPrompt ?? "");
+        Search = "";
+        await RefreshConversationsAsync(cancellationToken);
+    }
+
+    private async Task RefreshConversationsAsync(CancellationToken cancellationToken)
+    {
+        Conversations.Clear();
+        HasMoreConversations = false;
+        if (Course is null)
+        {
+            return;
+        }
+
+        var page = await store.ListAsync(UserId, Course.Id, Search, 0, PageSize + 1, cancellationToken);
+        HasMoreConversations = page.Count > PageSize;
+        Conversations.AddRange(page.Take(PageSize));
+    }
+
+    private void RaiseChanged() => Changed?.Invoke();
+}

@@ -1,0 +1,41 @@
+// The playground composer's keyboard and the conversation's scroll-follow. No inline handlers anywhere.
+
+// Enter sends, Shift+Enter makes a new line, Esc stops the running answer.
+export function attachComposer(textarea, dotnet) {
+  const onKeyDown = (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      dotnet.invokeMethodAsync('SendFromKeyboard', textarea.value);
+    } else if (event.key === 'Escape') {
+      dotnet.invokeMethodAsync('StopFromKeyboard');
+    }
+  };
+  textarea.addEventListener('keydown', onKeyDown);
+  textarea.dataset.ready = 'true'; // tests (and nothing else) wait for this before typing
+  return { dispose: () => textarea.removeEventListener('keydown', onKeyDown) };
+}
+
+export function clear(textarea) {
+  textarea.value = '';
+  textarea.focus();
+}
+
+// Follows the stream to the bottom unless the reader scrolled up to read something.
+export function followScroll(container) {
+  let pinned = true;
+  container.addEventListener('scroll', () => {
+    pinned = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
+  });
+  const observer = new MutationObserver(() => {
+    if (pinned) {
+      container.scrollTop = container.scrollHeight;
+    }
+  });
+  observer.observe(container, { childList: true, subtree: true, characterData: true });
+  container.scrollTop = container.scrollHeight;
+  return { dispose: () => observer.disconnect() };
+}
+
+export function valueOf(textarea) {
+  return textarea.value;
+}
