@@ -10,15 +10,28 @@ namespace Grimoire.EndToEnd.Infrastructure;
 /// The real host on a real Kestrel port, driven by Debian's headless Chromium through Playwright.
 /// One per test class: its own database, its own browser.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime, IDisposable
+public class BrowserApp : IAsyncLifetime, IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    // Slow enough that a person (or a test) can watch, stop and reload mid-answer.
-    private readonly GrimoireAppFactory factory = new(settings: new Dictionary<string, string?>
+    private readonly GrimoireAppFactory factory;
+
+    public BrowserApp()
+        : this(new Dictionary<string, string?>(), null)
     {
-        ["Grimoire:Providers:Simulated:DelayMs"] = "40",
-    });
+    }
+
+    protected BrowserApp(Dictionary<string, string?> settings, Action<IServiceCollection>? replaceServices)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+
+        // Slow enough that a person (or a test) can watch, stop and reload mid-answer.
+        settings.TryAdd("Grimoire:Providers:Simulated:DelayMs", "40");
+        factory = new GrimoireAppFactory(settings: settings, replaceServices: replaceServices);
+    }
+
+    /// <summary>The host's services, e.g. to add a course model before a test.</summary>
+    public IServiceProvider Services => factory.Services;
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -26,7 +39,7 @@ public sealed class BrowserApp : IAsyncLifetime, IDisposable
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("Not started.");
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         factory.UseKestrel(0);
         factory.StartServer();
@@ -73,7 +86,7 @@ public sealed class BrowserApp : IAsyncLifetime, IDisposable
         return (context, page, errors);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null)
         {
@@ -84,5 +97,9 @@ public sealed class BrowserApp : IAsyncLifetime, IDisposable
         await factory.DisposeAsync();
     }
 
-    public void Dispose() => factory.Dispose();
+    public void Dispose()
+    {
+        factory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

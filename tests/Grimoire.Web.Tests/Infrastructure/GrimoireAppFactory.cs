@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grimoire.Web.Tests.Infrastructure;
 
@@ -11,10 +13,16 @@ public sealed class GrimoireAppFactory : WebApplicationFactory<Program>
 {
     private readonly string environment;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IServiceCollection>? replaceServices;
 
-    public GrimoireAppFactory(string environment = "Demo", IDictionary<string, string?>? settings = null)
+    /// <param name="environment">Host environment; "Demo" allows the development sign-in.</param>
+    /// <param name="settings">Configuration on top of appsettings (applied before Program reads it).</param>
+    /// <param name="replaceServices">Test doubles for the few seams a test must control (never the code under test).</param>
+    public GrimoireAppFactory(
+        string environment = "Demo", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? replaceServices = null)
     {
         this.environment = environment;
+        this.replaceServices = replaceServices;
         DataDirectory = Path.Combine(Path.GetTempPath(), "grimoire-web-tests", Guid.NewGuid().ToString("N"));
         this.settings = new Dictionary<string, string?>
         {
@@ -35,6 +43,11 @@ public sealed class GrimoireAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (replaceServices is not null)
+        {
+            builder.ConfigureTestServices(replaceServices);
         }
     }
 
