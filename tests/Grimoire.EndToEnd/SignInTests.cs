@@ -37,7 +37,7 @@ public sealed class SignInTests : IClassFixture<BrowserApp>
 
         await nav.GetByText("My conversations").ClickAsync();
         await page.WaitForURLAsync("**/conversations");
-        await Assertions.Expect(page.Locator("[data-testid=no-conversations]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=no-conversations-yet]")).ToBeVisibleAsync();
 
         await nav.GetByText("Playground").ClickAsync();
         await page.WaitForURLAsync("**/playground");
