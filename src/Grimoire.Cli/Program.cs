@@ -6,7 +6,9 @@ using Grimoire.Cli.Commands.Llm;
 var root = new RootCommand("Grimoire Playground operator commands.");
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(SeedDemoCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -57,10 +57,22 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PlaygroundOptions>, PlaygroundOptionsValidator>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ILiveTurnHub, InProcessLiveTurnHub>();
-        services.TryAddSingleton<IProviderCredentials, ServerProviderCredentials>();
+        // Per-student keys (seam 3): OpenRouter resolves to the student's own key; the rest fall back to the server resolver.
+        services.AddSingleton<KeyVault>();
+        services.AddSingleton<ServerProviderCredentials>();
+        services.TryAddSingleton<IProviderCredentials, StudentKeyCredentials>();
+        services.AddSingleton<StudentKeyProvisioner>();
+        services.AddSingleton<KeyEncryptionRotation>();
+        services.AddSingleton<Courses.Admin.IStudentUnenrolled, RevokeKeysOnUnenrolment>();
         services.AddSingleton<StudentRateLimiter>();
         services.AddSingleton<TurnExecution>();
         services.AddSingleton<TurnRunner>();
+
+        // Audit archive (seam 8): Audit/AuditServiceCollectionExtensions.cs. The web host also runs AuditArchiveService.
+        Audit.AuditServiceCollectionExtensions.AddAuditArchive(services, configuration);
+
+        // Course administration and site admin (seam 11): Courses/Admin/CourseAdminServiceCollectionExtensions.cs.
+        Courses.Admin.CourseAdminServiceCollectionExtensions.AddCourseAdministration(services, configuration);
         return services;
     }
 

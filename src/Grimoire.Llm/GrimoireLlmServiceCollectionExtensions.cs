@@ -31,6 +31,7 @@ public static class GrimoireLlmServiceCollectionExtensions
             sp.GetRequiredService<IOptions<GrimoireProvidersOptions>>().Value.CatalogueLifetime,
             sp.GetRequiredService<ILogger<CachedModelCatalogue>>()));
         services.TryAddSingleton<IChatProviderRegistry, ChatProviderRegistry>();
+        services.TryAddSingleton<OpenRouter.Keys.IOpenRouterKeyClient, OpenRouter.Keys.OpenRouterKeyClient>();
 
         services.AddHttpClient(ChatProviderRegistry.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -1,3 +1,5 @@
+using Grimoire.Core.Keys;
+
 namespace Grimoire.Core.Courses;
 
 public sealed class Course
@@ -22,6 +24,15 @@ public sealed class Course
 
     /// <summary>The <see cref="CourseModelConfig"/> pre-selected in the playground, if any.</summary>
     public Guid? DefaultModelConfigId { get; set; }
+
+    /// <summary>Spending limit in USD given to each student key minted in this course (AC2.5); null until set.</summary>
+    public decimal? DefaultKeyBudget { get; set; }
+
+    /// <summary>When the default budget resets at the provider.</summary>
+    public BudgetResetPeriod DefaultKeyBudgetReset { get; set; }
+
+    /// <summary>The day minted keys expire (at the end of it, UTC); null means the course's <see cref="EndsOn"/>.</summary>
+    public DateOnly? DefaultKeyExpiresOn { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 

@@ -11,4 +11,10 @@ public sealed class OpenRouterOptions
 
     /// <summary>Sent as <c>HTTP-Referer</c> (OpenRouter attribution). Empty to send none.</summary>
     public Uri? SiteUrl { get; set; }
+
+    /// <summary>
+    /// A management (provisioning) key for minting and revoking per-student keys through <c>/api/v1/keys</c>; never
+    /// used for chat, never logged. Checked only when key management is used, so chat works without it.
+    /// </summary>
+    public string? ManagementKey { get; set; }
 }

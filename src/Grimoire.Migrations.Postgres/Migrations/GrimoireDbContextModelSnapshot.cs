@@ -75,6 +75,20 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<decimal?>("DefaultKeyBudget")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("DefaultKeyBudgetReset")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("Never");
+
+                    b.Property<DateOnly?>("DefaultKeyExpiresOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("DefaultModelConfigId")
                         .HasColumnType("uuid");
 

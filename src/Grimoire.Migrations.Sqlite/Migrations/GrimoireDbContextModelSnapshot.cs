@@ -69,6 +69,20 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("DefaultKeyBudget")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultKeyBudgetReset")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Never");
+
+                    b.Property<DateOnly?>("DefaultKeyExpiresOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DefaultModelConfigId")
                         .HasColumnType("TEXT");
 

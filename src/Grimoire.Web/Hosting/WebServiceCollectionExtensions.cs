@@ -20,6 +20,7 @@ internal static class WebServiceCollectionExtensions
 
         builder.Services.AddGrimoireCore(builder.Configuration);
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHostedService<Core.Audit.AuditArchiveService>(); // before TurnShutdown: starts first, stops after it
         builder.AddGrimoireAuthentication();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();

@@ -30,6 +30,9 @@ public static class SampleData
         EndsOn = new DateOnly(2026, 12, 20),
         IsArchived = true,
         DefaultSystemPrompt = "Be Socratic. Ünïcödé ✓ and \"quotes\".",
+        DefaultKeyBudget = 7.123456m,
+        DefaultKeyBudgetReset = BudgetResetPeriod.Monthly,
+        DefaultKeyExpiresOn = new DateOnly(2026, 12, 31),
         CreatedAt = Instant,
     };
 

@@ -1,4 +1,5 @@
 using Grimoire.Core.Courses;
+using Grimoire.Core.Keys;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,6 +13,9 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.Name).HasMaxLength(200);
         builder.Property(c => c.Term).HasMaxLength(64);
         builder.HasIndex(c => c.Code).IsUnique();
+        builder.Property(c => c.DefaultKeyBudget).HasPrecision(18, 6);
+        // Existing courses get a readable value rather than an empty string that is no enum member.
+        builder.Property(c => c.DefaultKeyBudgetReset).HasDefaultValue(BudgetResetPeriod.Never);
 
         builder.HasOne<CourseModelConfig>()
             .WithMany()

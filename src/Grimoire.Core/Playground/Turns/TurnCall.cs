@@ -1,7 +1,11 @@
+using Grimoire.Core.Audit;
 using Grimoire.Llm;
 using Microsoft.Extensions.AI;
 
 namespace Grimoire.Core.Playground.Turns;
 
-/// <summary>Everything one provider call needs, resolved. Holds the plain key only for the call's lifetime.</summary>
-public sealed record TurnCall(ProviderEndpoint Endpoint, string ModelId, IReadOnlyList<ChatMessage> History, ChatOptions? Options);
+/// <summary>
+/// Everything one provider call needs, resolved. Holds the plain key only for the call's lifetime. <see cref="Ids"/>
+/// (student, course, workspace, conversation, answer, course model) go into the call's archive record.
+/// </summary>
+public sealed record TurnCall(ProviderEndpoint Endpoint, string ModelId, IReadOnlyList<ChatMessage> History, ChatOptions? Options, AuditIds Ids);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Grimoire.Core.Audit;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
 using Grimoire.Llm;
@@ -18,6 +19,7 @@ public sealed class TurnExecution(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     IChatProviderRegistry registry,
     ILiveTurnHub hub,
+    AuditArchive audit,
     IOptions<PlaygroundOptions> options,
     TimeProvider time,
     ILogger<TurnExecution> logger) : IDisposable
@@ -31,7 +33,15 @@ public sealed class TurnExecution(
     /// <summary>Interrupts every running turn (server stopping) and waits until each has written its final state.</summary>
     public async Task ShutdownAsync(CancellationToken cancellationToken)
     {
-        await shutdown.CancelAsync();
+        try
+        {
+            await shutdown.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            return; // the container already disposed this service: nothing is running any more
+        }
+
         await Task.WhenAll(hub.Running.Select(t => t.Completion)).WaitAsync(cancellationToken);
     }
 
@@ -66,7 +76,7 @@ public sealed class TurnExecution(
         }
         finally
         {
-            await FinishAsync(live, turn, firstTokenAt, crash);
+            await FinishAsync(live, call, turn, firstTokenAt, crash);
             hub.Finish(live);
             live.Dispose();
         }
@@ -88,7 +98,7 @@ public sealed class TurnExecution(
         }
     }
 
-    private async Task FinishAsync(LiveTurn live, ChatTurn turn, DateTime? firstTokenAt, string? crash)
+    private async Task FinishAsync(LiveTurn live, TurnCall call, ChatTurn turn, DateTime? firstTokenAt, string? crash)
     {
         var (status, error) = crash is not null ? (MessageStatus.Failed, crash)
             : shutdown.IsCancellationRequested && !live.StopRequested ? (MessageStatus.Interrupted, DatabaseInitializer.InterruptedMessage)
@@ -103,6 +113,8 @@ public sealed class TurnExecution(
         var usage = turn.Usage;
         var blocks = turn.ThinkingBlocks;
         var finishedAt = time.GetUtcNow().UtcDateTime;
+        await ArchiveAsync(live, call, turn, new ProviderCallFacts(
+            call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt));
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
@@ -132,6 +144,19 @@ public sealed class TurnExecution(
         }
 
         logger.LogInformation("Turn {MessageId} ended {Status}", live.AssistantMessageId, status);
+    }
+
+    /// <summary>Appends the call's archive record (AC4.3) before the turn is reported finished; a failure is logged, not thrown.</summary>
+    private async Task ArchiveAsync(LiveTurn live, TurnCall call, ChatTurn turn, ProviderCallFacts facts)
+    {
+        try
+        {
+            await audit.AppendAsync(AuditEntries.ProviderCall(facts, turn), CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogError(ex, "Could not archive the provider call of message {MessageId} ({Provider})", live.AssistantMessageId, call.Endpoint.Kind);
+        }
     }
 
     public void Dispose() => shutdown.Dispose();

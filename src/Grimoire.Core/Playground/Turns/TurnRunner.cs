@@ -129,7 +129,8 @@ public sealed class TurnRunner(
         logger.LogInformation(
             "Turn started in conversation {ConversationId} on {Provider}/{Model} (message {MessageId})",
             conversationId, model.Provider, model.ModelId, answer.Id);
-        live.Completion = execution.RunInBackground(live, new TurnCall(endpoint, model.ModelId, history, options));
+        var ids = new Audit.AuditIds(userId, conversation.CourseId, conversation.WorkspaceId, conversationId, answer.Id, model.Id);
+        live.Completion = execution.RunInBackground(live, new TurnCall(endpoint, model.ModelId, history, options, ids));
         return new TurnStart(userMessage.Id, answer.Id, null);
     }
 

@@ -1,0 +1,70 @@
+using Grimoire.Core.Playground;
+using Grimoire.Llm.Streaming;
+using Grimoire.Llm.Wire;
+
+namespace Grimoire.Core.Audit;
+
+// The `data` member of each record kind, serialised by AuditJsonContext (camelCase, nulls left out, enums by name).
+
+internal sealed record ProviderCallData(
+    string Provider,
+    string Model,
+    string? RespondingModel,
+    Guid UserMessageId,
+    MessageStatus Status,
+    string? ErrorText,
+    string? GenerationId,
+    WireRequestData? Request,
+    ResponseData Response,
+    UsageData? Usage,
+    TimingData Timing);
+
+/// <summary>The request as sent: <see cref="Body"/> is the body text exactly; its byte count and SHA-256 pin the bytes.</summary>
+internal sealed record WireRequestData(string Method, string Url, IReadOnlyList<WireHeader> Headers, string Body, int BodyBytes, string BodySha256);
+
+internal sealed record ResponseData(
+    string Thinking,
+    IReadOnlyList<ThinkingBlockData> ThinkingBlocks,
+    string Text,
+    FinishReason? FinishReason,
+    FailureData? Failure);
+
+internal sealed record ThinkingBlockData(
+    ThinkingBlockKind Kind,
+    string Text,
+    string? Signature,
+    string? RedactedData,
+    string? ProviderKind,
+    string? Format,
+    string? Id,
+    int Index);
+
+internal sealed record FailureData(
+    ProviderFailureKind Kind,
+    string UserMessage,
+    bool Retryable,
+    double? RetryAfterSeconds,
+    int? StatusCode,
+    string? ProviderMessage);
+
+internal sealed record UsageData(
+    long InputTokens,
+    long OutputTokens,
+    long? ThinkingTokens,
+    long? CachedInputTokens,
+    decimal? CostUsd,
+    CostSource CostSource);
+
+internal sealed record TimingData(DateTime StartedAt, DateTime? FirstTokenAt, DateTime FinishedAt);
+
+internal sealed record MessageEditedData(MessageRole Role, IReadOnlyList<AuditChange> Changes);
+
+internal sealed record MessageRegeneratedData(
+    AuditMessageSnapshot Replaced,
+    Guid? ReplacementMessageId,
+    bool UsedOriginalSettings,
+    IReadOnlyList<AuditMessageSnapshot> LaterMessagesRemoved);
+
+internal sealed record MessageDeletedData(AuditMessageSnapshot Deleted);
+
+internal sealed record ConversationDeletedData(string Title, IReadOnlyList<AuditMessageSnapshot> Messages);

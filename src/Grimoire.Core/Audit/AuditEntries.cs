@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Grimoire.Core.Playground;
+using Grimoire.Llm.Streaming;
+
+namespace Grimoire.Core.Audit;
+
+/// <summary>
+/// The typed ways to make an <see cref="AuditEntry"/>; append it with <see cref="AuditArchive.AppendAsync"/>.
+/// The archive is the history, the database the current state (AC4.4): every change to a message appends one.
+/// </summary>
+public static class AuditEntries
+{
+    /// <summary>One provider call as it ended: the exact wire request, the whole response, usage, cost and timings.</summary>
+    public static AuditEntry ProviderCall(ProviderCallFacts facts, ChatTurn turn)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(turn);
+        var request = turn.Request is { } wire
+            ? new WireRequestData(
+                wire.Method, wire.Url.ToString(), wire.Headers, wire.BodyText, wire.Body.Length,
+                Convert.ToHexStringLower(SHA256.HashData(wire.Body.Span)))
+            : null;
+        var failure = turn.Failure is { } f
+            ? new FailureData(f.Kind, f.UserMessage, f.Retryable, f.RetryAfter?.TotalSeconds, f.StatusCode, f.ProviderMessage)
+            : null;
+        var response = new ResponseData(
+            turn.Thinking,
+            [.. turn.ThinkingBlocks.Select(b => new ThinkingBlockData(b.Kind, b.Text, b.Signature, b.RedactedData, b.ProviderKind, b.Format, b.Id, b.Index))],
+            turn.Text,
+            turn.FinishReason,
+            failure);
+        var usage = turn.Usage is { } u
+            ? new UsageData(u.InputTokens, u.OutputTokens, u.ThinkingTokens, u.CachedInputTokens, u.CostUsd, u.CostSource)
+            : null;
+        var data = new ProviderCallData(
+            facts.Provider, facts.Model, turn.ModelId, facts.UserMessageId, facts.Status, facts.ErrorText, turn.GenerationId,
+            request, response, usage, new TimingData(facts.StartedAt, facts.FirstTokenAt, facts.FinishedAt));
+        return new AuditEntry(AuditKinds.ProviderCall, facts.FinishedAt, facts.Ids,
+            AuditJsonContext.Serialize(data, AuditJsonContext.Default.ProviderCallData));
+    }
+
+    /// <summary>A message edited in place by <see cref="AuditIds.UserId"/>: each changed field, before and after (AC6.1, AC6.2, AC6.4).</summary>
+    public static AuditEntry MessageEdited(AuditIds ids, DateTime at, MessageRole role, IReadOnlyList<AuditChange> changes)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(changes);
+        if (changes.Count == 0)
+        {
+            throw new ArgumentException("An edit record needs at least one change.", nameof(changes));
+        }
+
+        return new AuditEntry(AuditKinds.MessageEdited, at, ids,
+            AuditJsonContext.Serialize(new MessageEditedData(role, changes), AuditJsonContext.Default.MessageEditedData));
+    }
+
+    /// <summary>
+    /// An assistant message replaced by a new answer (AC6.3). The new answer's own call is a separate
+    /// <see cref="ProviderCall"/> record; this one keeps what was replaced and any later messages removed with it.
+    /// </summary>
+    public static AuditEntry MessageRegenerated(
+        AuditIds ids,
+        DateTime at,
+        AuditMessageSnapshot replaced,
+        Guid? replacementMessageId,
+        bool usedOriginalSettings,
+        IReadOnlyList<AuditMessageSnapshot>? laterMessagesRemoved = null)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(replaced);
+        var data = new MessageRegeneratedData(replaced, replacementMessageId, usedOriginalSettings, laterMessagesRemoved ?? []);
+        return new AuditEntry(AuditKinds.MessageRegenerated, at, ids,
+            AuditJsonContext.Serialize(data, AuditJsonContext.Default.MessageRegeneratedData));
+    }
+
+    /// <summary>A message deleted; the record keeps it as it was.</summary>
+    public static AuditEntry MessageDeleted(AuditIds ids, DateTime at, AuditMessageSnapshot deleted)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(deleted);
+        return new AuditEntry(AuditKinds.MessageDeleted, at, ids,
+            AuditJsonContext.Serialize(new MessageDeletedData(deleted), AuditJsonContext.Default.MessageDeletedData));
+    }
+
+    /// <summary>A conversation deleted; the record keeps its title and every message as it was.</summary>
+    public static AuditEntry ConversationDeleted(AuditIds ids, DateTime at, string title, IReadOnlyList<AuditMessageSnapshot> messages)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(messages);
+        return new AuditEntry(AuditKinds.ConversationDeleted, at, ids,
+            AuditJsonContext.Serialize(new ConversationDeletedData(title, messages), AuditJsonContext.Default.ConversationDeletedData));
+    }
+}

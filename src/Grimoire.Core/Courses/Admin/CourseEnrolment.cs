@@ -1,0 +1,176 @@
+using Grimoire.Core.Accounts;
+using Grimoire.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Grimoire.Core.Courses.Admin;
+
+/// <summary>
+/// The People tab: enrol by e-mail (one person, or a pasted list / CSV, creating accounts that do not exist yet),
+/// change roles, unenrol. Instructors and site admins change it; tutors read it. A course always keeps at least one
+/// instructor. Unenrolling first runs every <see cref="IStudentUnenrolled"/> (key revocation), then removes the
+/// enrolment; the person's conversations stay with the course.
+/// </summary>
+public sealed class CourseEnrolment(
+    IDbContextFactory<GrimoireDbContext> contextFactory,
+    CourseAdminAccess access,
+    IEnumerable<IStudentUnenrolled> unenrolHooks,
+    TimeProvider time)
+{
+    public const string LastInstructorMessage = "A course needs at least one instructor: make someone else instructor first.";
+
+    public async Task<IReadOnlyList<CoursePerson>> ListAsync(Guid actorId, Guid courseId, CancellationToken cancellationToken)
+    {
+        await access.RequireReadAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var people = await db.Enrollments.AsNoTracking()
+            .Where(e => e.CourseId == courseId)
+            .Select(e => new CoursePerson(e.UserId, e.User!.Email, e.User.DisplayName, e.Role, e.CreatedAt, e.User.LastLoginAt))
+            .ToListAsync(cancellationToken);
+
+        // Staff first, then students, each by name (roles are strings in the database: order here, not in SQL).
+        return [.. people.OrderByDescending(p => p.Role).ThenBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>Enrols one person with the given role, changing their role if already enrolled.</summary>
+    public async Task<EnrolmentResult> EnrolAsync(
+        Guid actorId, Guid courseId, string email, string? displayName, CourseRole role, CancellationToken cancellationToken)
+    {
+        var input = (email ?? "").Trim();
+        var line = EnrolmentList.TryEmail(input, out var address, out var embeddedName)
+            ? new EnrolmentLine(1, input, address, string.IsNullOrWhiteSpace(displayName) ? embeddedName : displayName.Trim(), role, null)
+            : new EnrolmentLine(1, input, null, null, null, input.Length == 0 ? "Enter an e-mail address." : $"“{input}” is not an e-mail address.");
+        if (line.DisplayName is { Length: > 200 })
+        {
+            line = line with { Email = null, Error = "The display name may have at most 200 characters." };
+        }
+
+        var result = await ApplyAsync(actorId, courseId, [line], role, cancellationToken);
+        return result.Lines[0];
+    }
+
+    /// <summary>
+    /// Enrols everyone on a pasted list (see <see cref="EnrolmentList"/>). Lines without a role get
+    /// <paramref name="defaultRole"/> when new; people already enrolled keep their role unless their line names one.
+    /// Invalid lines are reported and skipped; the valid ones are saved together.
+    /// </summary>
+    public async Task<EnrolmentBatchResult> EnrolManyAsync(
+        Guid actorId, Guid courseId, string pastedList, CourseRole defaultRole, CancellationToken cancellationToken) =>
+        await ApplyAsync(actorId, courseId, EnrolmentList.Parse(pastedList), defaultRole, cancellationToken);
+
+    public async Task SetRoleAsync(Guid actorId, Guid courseId, Guid userId, CourseRole role, CancellationToken cancellationToken)
+    {
+        await access.RequireManageAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await LoadAsync(db, courseId, userId, cancellationToken);
+        if (enrolment.Role == CourseRole.Instructor && role != CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
+        {
+            throw new CourseValidationException(LastInstructorMessage);
+        }
+
+        enrolment.Role = role;
+        await db.SaveOrRefuseAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Removes the person from the course. Every <see cref="IStudentUnenrolled"/> runs first (key provisioning
+    /// revokes their keys there); if one fails the person stays enrolled and the error propagates.
+    /// </summary>
+    public async Task UnenrolAsync(Guid actorId, Guid courseId, Guid userId, CancellationToken cancellationToken)
+    {
+        await access.RequireManageAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var enrolment = await LoadAsync(db, courseId, userId, cancellationToken);
+        if (enrolment.Role == CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
+        {
+            throw new CourseValidationException(LastInstructorMessage);
+        }
+
+        foreach (var hook in unenrolHooks)
+        {
+            await hook.OnUnenrolledAsync(courseId, userId, cancellationToken);
+        }
+
+        db.Enrollments.Remove(enrolment);
+        await db.SaveOrRefuseAsync(cancellationToken);
+    }
+
+    private async Task<EnrolmentBatchResult> ApplyAsync(
+        Guid actorId, Guid courseId, IReadOnlyList<EnrolmentLine> lines, CourseRole defaultRole, CancellationToken cancellationToken)
+    {
+        await access.RequireManageAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var emails = lines.Where(l => l.IsValid).Select(l => l.Email!).Distinct().ToList();
+        var users = await db.Users.Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email, StringComparer.Ordinal, cancellationToken);
+        var userIds = users.Values.Select(u => u.Id).ToList();
+        var enrolments = await db.Enrollments
+            .Where(e => e.CourseId == courseId && userIds.Contains(e.UserId))
+            .ToDictionaryAsync(e => e.UserId, cancellationToken);
+        var instructors = await db.Enrollments.CountAsync(e => e.CourseId == courseId && e.Role == CourseRole.Instructor, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var results = new List<EnrolmentResult>(lines.Count);
+        foreach (var line in lines)
+        {
+            if (!line.IsValid)
+            {
+                results.Add(new EnrolmentResult(line.LineNumber, line.Input, null, EnrolmentOutcome.Invalid, null, false, line.Error!));
+                continue;
+            }
+
+            var email = line.Email!;
+            var created = false;
+            if (!users.TryGetValue(email, out var user))
+            {
+                var name = line.DisplayName ?? email[..email.IndexOf('@', StringComparison.Ordinal)];
+                user = new User { Email = email, DisplayName = name, FirstName = FirstNameOf(name), CreatedAt = now };
+                db.Users.Add(user);
+                users[email] = user;
+                created = true;
+            }
+
+            if (!enrolments.TryGetValue(user.Id, out var enrolment))
+            {
+                var role = line.Role ?? defaultRole;
+                db.Enrollments.Add(enrolments[user.Id] = new Enrollment { User = user, CourseId = courseId, Role = role, CreatedAt = now });
+                instructors += role == CourseRole.Instructor ? 1 : 0;
+                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.Added, role, created,
+                    created ? $"Added as {Describe(role)} (new account)." : $"Added as {Describe(role)}."));
+            }
+            else if (line.Role is not { } wanted || wanted == enrolment.Role)
+            {
+                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.AlreadyEnrolled, enrolment.Role, false,
+                    $"Already enrolled as {Describe(enrolment.Role)}."));
+            }
+            else if (enrolment.Role == CourseRole.Instructor && instructors <= 1)
+            {
+                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.Invalid, enrolment.Role, false, LastInstructorMessage));
+            }
+            else
+            {
+                instructors += (wanted == CourseRole.Instructor ? 1 : 0) - (enrolment.Role == CourseRole.Instructor ? 1 : 0);
+                var previous = enrolment.Role;
+                enrolment.Role = wanted;
+                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.RoleChanged, wanted, false,
+                    $"Role changed from {Describe(previous)} to {Describe(wanted)}."));
+            }
+        }
+
+        await db.SaveOrRefuseAsync(cancellationToken);
+        return new EnrolmentBatchResult(results);
+    }
+
+    private static async Task<Enrollment> LoadAsync(GrimoireDbContext db, Guid courseId, Guid userId, CancellationToken cancellationToken) =>
+        await db.Enrollments.SingleOrDefaultAsync(e => e.CourseId == courseId && e.UserId == userId, cancellationToken)
+        ?? throw new CourseValidationException("That person is not enrolled in this course.");
+
+    private static async Task<bool> IsLastInstructorAsync(GrimoireDbContext db, Guid courseId, CancellationToken cancellationToken) =>
+        await db.Enrollments.CountAsync(e => e.CourseId == courseId && e.Role == CourseRole.Instructor, cancellationToken) <= 1;
+
+    private static string FirstNameOf(string displayName)
+    {
+        var first = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var word, ..] ? word : displayName;
+        return first.Length > 100 ? first[..100] : first;
+    }
+
+    private static string Describe(CourseRole role) => role.ToString().ToLowerInvariant();
+}

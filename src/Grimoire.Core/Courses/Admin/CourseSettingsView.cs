@@ -1,0 +1,31 @@
+namespace Grimoire.Core.Courses.Admin;
+
+/// <summary>A course's settings as the Settings tab shows them.</summary>
+/// <param name="Models">Every model on the allowlist, for choosing the default (disabled ones marked).</param>
+/// <param name="CanManage">False for tutors: they see the settings read-only.</param>
+public sealed record CourseSettingsView(
+    Guid Id,
+    string Code,
+    string Name,
+    string Term,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    bool IsArchived,
+    string DefaultSystemPrompt,
+    Guid? DefaultModelConfigId,
+    IReadOnlyList<CourseModelChoice> Models,
+    bool CanManage);
+
+/// <summary>A model that may be chosen as the course default.</summary>
+public sealed record CourseModelChoice(Guid Id, string DisplayName, bool IsEnabled);
+
+/// <summary>The editable settings. The code is normalised (trimmed, capitals) and must be unique.</summary>
+/// <param name="DefaultModelConfigId">Must be one of this course's models, or null for none.</param>
+public sealed record CourseSettingsUpdate(
+    string Code,
+    string Name,
+    string Term,
+    DateOnly? StartsOn,
+    DateOnly? EndsOn,
+    string DefaultSystemPrompt,
+    Guid? DefaultModelConfigId);
