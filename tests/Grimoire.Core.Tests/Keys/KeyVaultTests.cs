@@ -10,7 +10,7 @@ namespace Grimoire.Core.Tests.Keys;
 /// <summary>AES-256-GCM at rest (AC2.4): round trip, tamper detection, key ids and rotation, the demo key file.</summary>
 public sealed class KeyVaultTests : IDisposable
 {
-    private const string Secret = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string Secret = "sk-or-v1-FAKE-test-secret-never-a-real-key-for-vault-tests";
 
     private static readonly string KeyOne = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private static readonly string KeyTwo = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
