@@ -8,9 +8,12 @@ internal static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Contains(TurnMemoryMeasurement.Switch))
+        // Whole-turn costs BenchmarkDotNet cannot express: memory per active turn, CPU and SQL per turn.
+        if (args.Contains("--playground-turns"))
         {
             await TurnMemoryMeasurement.RunAsync();
+            Console.WriteLine();
+            await TurnCostMeasurement.RunAsync();
             return 0;
         }
 
