@@ -134,8 +134,9 @@ public sealed class TurnExecution(
             message.GenerationId = turn.GenerationId;
             message.FirstTokenAt = firstTokenAt;
             message.FinishedAt = finishedAt;
-            await db.PlaygroundConversations.Where(c => c.Id == live.ConversationId)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, finishedAt));
+            // One save: the answer's final state and the conversation's timestamp commit together.
+            var conversation = await db.PlaygroundConversations.SingleAsync(c => c.Id == live.ConversationId);
+            conversation.UpdatedAt = finishedAt;
             await db.SaveChangesAsync();
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
