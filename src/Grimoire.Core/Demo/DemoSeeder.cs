@@ -37,6 +37,8 @@ public sealed class DemoSeeder(IDbContextFactory<GrimoireDbContext> contextFacto
             StartsOn = today,
             EndsOn = today.AddDays(120),
             DefaultSystemPrompt = DemoData.DefaultSystemPrompt,
+            DefaultKeyBudget = 5m,
+            DefaultKeyBudgetReset = Keys.BudgetResetPeriod.Monthly,
         };
         course.Models.AddRange(DemoData.Models());
         foreach (var (user, demoUser) in users.Zip(DemoData.Users))

@@ -109,6 +109,53 @@ public abstract class CourseSettingsTests<TDatabase> : DatabaseTest<TDatabase> w
         Assert.Equal(CourseAdminAccess.NotStaffMessage, ex.Message);
         Assert.False((await Settings.GetAsync(scenario.Instructor.Id, scenario.Course.Id, Ct)).IsArchived);
     }
+
+    [Fact]
+    public async Task AC2_3_The_defaults_for_new_keys_are_saved_and_shown_and_left_alone_when_not_sent()
+    {
+        var lastDay = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var saved = await Settings.UpdateAsync(scenario.Instructor.Id, scenario.Course.Id,
+            Valid() with { KeyDefaults = new CourseKeyDefaults(7.5m, Grimoire.Core.Keys.BudgetResetPeriod.Weekly, lastDay) }, Ct);
+        Assert.Equal(new CourseKeyDefaults(7.5m, Grimoire.Core.Keys.BudgetResetPeriod.Weekly, lastDay), saved.KeyDefaults);
+
+        var untouched = await Settings.UpdateAsync(scenario.Instructor.Id, scenario.Course.Id, Valid() with { Name = "Renamed" }, Ct);
+        Assert.Equal(saved.KeyDefaults, untouched.KeyDefaults);
+
+        await using var db = Db.CreateContext();
+        var stored = await db.Courses.SingleAsync(c => c.Id == scenario.Course.Id, Ct);
+        Assert.Equal((7.5m, Grimoire.Core.Keys.BudgetResetPeriod.Weekly, (DateOnly?)lastDay),
+            (stored.DefaultKeyBudget!.Value, stored.DefaultKeyBudgetReset, stored.DefaultKeyExpiresOn));
+    }
+
+    [Theory]
+    [InlineData(0, "above $0")]
+    [InlineData(-1, "above $0")]
+    [InlineData(10_001, "at most $10,000")]
+    public async Task AC2_3_A_default_key_budget_out_of_range_is_refused(int budget, string reason)
+    {
+        var ex = await Assert.ThrowsAsync<CourseValidationException>(() => Settings.UpdateAsync(scenario.Instructor.Id, scenario.Course.Id,
+            Valid() with { KeyDefaults = new CourseKeyDefaults(budget, Grimoire.Core.Keys.BudgetResetPeriod.Never, null) }, Ct));
+
+        Assert.Contains(ex.Problems, p => p.Contains(reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AC2_3_A_new_default_key_expiry_in_the_past_is_refused_but_an_unchanged_one_does_not_block_saving()
+    {
+        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-3);
+        var ex = await Assert.ThrowsAsync<CourseValidationException>(() => Settings.UpdateAsync(scenario.Instructor.Id, scenario.Course.Id,
+            Valid() with { KeyDefaults = new CourseKeyDefaults(5m, Grimoire.Core.Keys.BudgetResetPeriod.Never, past) }, Ct));
+        Assert.Contains(ex.Problems, p => p.Contains("has passed", StringComparison.Ordinal));
+
+        await using (var db = Db.CreateContext())
+        {
+            await db.Courses.Where(c => c.Id == scenario.Course.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.DefaultKeyExpiresOn, past), Ct);
+        }
+
+        var saved = await Settings.UpdateAsync(scenario.Instructor.Id, scenario.Course.Id,
+            Valid() with { KeyDefaults = new CourseKeyDefaults(5m, Grimoire.Core.Keys.BudgetResetPeriod.Never, past) }, Ct);
+        Assert.Equal(past, saved.KeyDefaults.ExpiresOn);
+    }
 }
 
 public sealed class CourseSettingsTestsOnSqlite : CourseSettingsTests<SqliteTestDatabase>;

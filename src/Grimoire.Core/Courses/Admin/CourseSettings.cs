@@ -7,7 +7,7 @@ namespace Grimoire.Core.Courses.Admin;
 /// A course's settings tab: name, code, term, dates, default system prompt and default model, archive. Instructors
 /// and site admins change them; tutors read them.
 /// </summary>
-public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextFactory, CourseAdminAccess access)
+public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextFactory, CourseAdminAccess access, TimeProvider time)
 {
     public async Task<CourseSettingsView> GetAsync(Guid actorId, Guid courseId, CancellationToken cancellationToken)
     {
@@ -21,7 +21,8 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
             .ToListAsync(cancellationToken);
         return new CourseSettingsView(
             course.Id, course.Code, course.Name, course.Term, course.StartsOn, course.EndsOn, course.IsArchived,
-            course.DefaultSystemPrompt, course.DefaultModelConfigId, models, rights.CanManage);
+            course.DefaultSystemPrompt, course.DefaultModelConfigId, models, rights.CanManage,
+            new CourseKeyDefaults(course.DefaultKeyBudget, course.DefaultKeyBudgetReset, course.DefaultKeyExpiresOn));
     }
 
     /// <exception cref="CourseValidationException">A value is invalid, the code is taken, or the default model is not this course's.</exception>
@@ -39,6 +40,12 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await db.Courses.SingleAsync(c => c.Id == courseId, cancellationToken);
+        if (update.KeyDefaults is { } keyDefaults)
+        {
+            problems.AddRange(KeyDefaultProblems(keyDefaults, course, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+        }
+
         if (update.DefaultModelConfigId is { } modelId
             && !await db.CourseModelConfigs.AnyAsync(m => m.Id == modelId && m.CourseId == courseId, cancellationToken))
         {
@@ -52,7 +59,6 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
 
         CourseValidationException.ThrowIfAny(problems);
 
-        var course = await db.Courses.SingleAsync(c => c.Id == courseId, cancellationToken);
         course.Code = code;
         course.Name = update.Name!.Trim();
         course.Term = (update.Term ?? "").Trim();
@@ -60,8 +66,37 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
         course.EndsOn = update.EndsOn;
         course.DefaultSystemPrompt = prompt;
         course.DefaultModelConfigId = update.DefaultModelConfigId;
+        if (update.KeyDefaults is { } defaults)
+        {
+            course.DefaultKeyBudget = defaults.Budget;
+            course.DefaultKeyBudgetReset = defaults.Reset;
+            course.DefaultKeyExpiresOn = defaults.ExpiresOn;
+        }
+
         await CourseFields.SaveWithUniqueCodeAsync(db, code, courseId, cancellationToken);
         return await GetAsync(actorId, courseId, cancellationToken);
+    }
+
+    /// <summary>
+    /// What is wrong with new key defaults. An expiry in the past is refused only when it changes, so an ended course's
+    /// other settings can still be saved.
+    /// </summary>
+    private static IEnumerable<string> KeyDefaultProblems(CourseKeyDefaults defaults, Course course, DateOnly today)
+    {
+        if (defaults.Budget is { } budget && (budget <= 0 || budget > CourseKeyDefaults.MaxBudget))
+        {
+            yield return $"The default key budget must be above $0 and at most ${CourseKeyDefaults.MaxBudget:N0}.";
+        }
+
+        if (!Enum.IsDefined(defaults.Reset))
+        {
+            yield return "Choose when the key budget resets: never, daily, weekly or monthly.";
+        }
+
+        if (defaults.ExpiresOn is { } expires && expires < today && expires != course.DefaultKeyExpiresOn)
+        {
+            yield return $"The default key expiry {expires:yyyy-MM-dd} has passed; choose today or a later day, or leave it empty for the course end.";
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Grimoire.Core.Courses.Admin;
+using Grimoire.Core.Keys;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -46,8 +47,9 @@ public abstract class AdminComponentBase : ComponentBase, IDisposable
             Problems = ex.Problems;
             return false;
         }
-        catch (CourseAdminException ex)
+        catch (Exception ex) when (ex is CourseAdminException or KeyAccessDeniedException or KeyProvisioningException)
         {
+            // Their messages are written for the person who asked and never hold a secret.
             Snackbar.Add(ex.Message, Severity.Error);
             return false;
         }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using Grimoire.Core.Courses;
+using Grimoire.Core.Courses.Admin;
+using Grimoire.Core.Keys;
+using Grimoire.Llm;
+using Grimoire.Llm.OpenRouter.Keys;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace Grimoire.Web.Features.Courses.Keys;
+
+/// <summary>The Keys tab's decisions are the provisioner's; this only asks, confirms and shows the outcome.</summary>
+public partial class CourseKeysTab
+{
+    private const string Provider = ProviderKinds.OpenRouter;
+
+    private StudentKeyList? list;
+    private CourseSettingsView? course;
+    private IReadOnlyList<KeyMintResult> mintResults = [];
+    private string filter = "";
+
+    [Inject]
+    private StudentKeyProvisioner Keys { get; set; } = default!;
+
+    [Inject]
+    private CourseSettings Settings { get; set; } = default!;
+
+    [Inject]
+    private IOpenRouterKeyClient KeyApi { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    private bool CanMint => KeyApi.IsConfigured && course?.KeyDefaults.Budget is > 0;
+
+    private IEnumerable<StudentKeyRow> Visible => string.IsNullOrWhiteSpace(filter)
+        ? list?.Rows ?? []
+        : (list?.Rows ?? []).Where(r => r.DisplayName.Contains(filter.Trim(), StringComparison.CurrentCultureIgnoreCase)
+            || r.Email.Contains(filter.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private string DefaultsText
+    {
+        get
+        {
+            if (course?.KeyDefaults is not { Budget: > 0 } defaults)
+            {
+                return "New keys need a budget: set one under Settings → New student API keys.";
+            }
+
+            var lastDay = defaults.ExpiresOn ?? course.EndsOn;
+            return $"New keys get {KeyFormat.Budget(defaults.Budget, defaults.Reset)} and work until "
+                + (lastDay is { } day ? day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "revoked (no course end date)") + ".";
+        }
+    }
+
+    private string SpendText => list?.SpendAsOf is { } asOf
+        ? $"Spend as reported by OpenRouter at {asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+        : "Spend is read from OpenRouter on demand: press Refresh spend.";
+
+    private string CountText
+    {
+        get
+        {
+            var rows = list?.Rows ?? [];
+            var students = rows.Select(r => r.StudentId).Distinct().Count();
+            var live = rows.Where(r => r.Status == StudentKeyStatus.Active).Select(r => r.StudentId).Distinct().Count();
+            return $"{live} of {students} students have an active key";
+        }
+    }
+
+    protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync(refreshSpend: false) : Task.CompletedTask;
+
+    private async Task LoadAsync(bool refreshSpend) => await RunAsync(async ct =>
+    {
+        course = await Settings.GetAsync(Context.ActorId, Context.CourseId, ct);
+        list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend, ct);
+    });
+
+    private Task RefreshSpendAsync() => LoadAsync(refreshSpend: true);
+
+    /// <summary>A student needs a key when they have none that is live (active or disabled).</summary>
+    private bool NeedsKey(StudentKeyRow row) =>
+        row.Status is StudentKeyStatus.None or StudentKeyStatus.Revoked or StudentKeyStatus.Expired
+        && !(list?.Rows ?? []).Any(r => r.StudentId == row.StudentId && r.Status is StudentKeyStatus.Active or StudentKeyStatus.Disabled);
+
+    private async Task MintAllAsync()
+    {
+        var missing = (list?.Rows ?? []).Where(r => r.Role == CourseRole.Student && NeedsKey(r)).Select(r => r.StudentId).Distinct().Count();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            "Mint keys for the class?",
+            $"{missing} student(s) without a key get one. {DefaultsText} Students never see their key; it is used for them when they chat.",
+            yesText: "Mint keys", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        IReadOnlyList<KeyMintResult> results = [];
+        await RunAsync(async ct => results = await Keys.MintMissingAsync(Context.ActorId, Context.CourseId, Provider, ct));
+        mintResults = results;
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task MintOneAsync(StudentKeyRow row)
+    {
+        KeyMintResult? result = null;
+        await RunAsync(async ct => result = await Keys.MintAsync(Context.ActorId, Context.CourseId, row.StudentId, Provider, ct));
+        if (result is not null)
+        {
+            Snackbar.Add(result.Outcome switch
+            {
+                KeyMintOutcome.Minted => $"Key minted for {row.Email}.",
+                KeyMintOutcome.AlreadyHadKey => $"{row.Email} already has a key.",
+                _ => $"{row.Email}: {result.Reason}",
+            }, result.Outcome == KeyMintOutcome.Failed ? Severity.Error : Severity.Success);
+        }
+
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task ChangeBudgetAsync(StudentKeyRow row)
+    {
+        var current = new KeyBudget(row.BudgetLimit ?? course?.KeyDefaults.Budget ?? 1m, row.BudgetReset, row.ExpiresAt);
+        var parameters = new DialogParameters<KeyBudgetDialog> { { d => d.Student, $"{row.DisplayName} ({row.Email})" }, { d => d.Current, current } };
+        var dialog = await Dialogs.ShowAsync<KeyBudgetDialog>("Change budget", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: KeyBudget budget })
+        {
+            return;
+        }
+
+        await RunAsync(ct => Keys.ChangeBudgetAsync(Context.ActorId, row.KeyId!.Value, budget, ct), $"Budget of {row.Email}'s key changed.");
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task SetDisabledAsync(StudentKeyRow row, bool disabled)
+    {
+        await RunAsync(ct => Keys.SetDisabledAsync(Context.ActorId, row.KeyId!.Value, disabled, ct),
+            disabled ? $"{row.Email}'s key is disabled: their calls are refused until you enable it." : $"{row.Email}'s key is enabled.");
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task RotateAsync(StudentKeyRow row)
+    {
+        if (!await ConfirmAsync("Rotate this key?",
+                $"{row.Email} gets a new key with the same budget and the old one stops working. Spend shown here starts again from zero.", "Rotate"))
+        {
+            return;
+        }
+
+        await RunAsync(ct => Keys.RotateAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key rotated.");
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task RevokeAsync(StudentKeyRow row)
+    {
+        if (!await ConfirmAsync("Revoke this key?",
+                $"{row.Email}'s key is deleted at OpenRouter for good; they cannot use OpenRouter models in this course until you mint a new one.", "Revoke"))
+        {
+            return;
+        }
+
+        await RunAsync(ct => Keys.RevokeAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key revoked.");
+        await LoadAsync(refreshSpend: false);
+    }
+
+    private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
+        await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: "Cancel") == true;
+}
