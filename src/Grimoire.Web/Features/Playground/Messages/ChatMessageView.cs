@@ -45,5 +45,11 @@ public sealed record ChatMessageView
 
     public DateTime? EditedAt { get; init; }
 
+    /// <summary>
+    /// An edited answer that had thinking blocks: their signatures no longer match the text, so the thinking is not
+    /// sent back to the model with the history any more (AC3.1, AC6.2).
+    /// </summary>
+    public bool ThinkingNotSentBack { get; init; }
+
     public bool IsStreaming => Status == MessageStatus.Streaming;
 }

@@ -13,7 +13,9 @@ public sealed partial class MessageCard : IDisposable
     private ChatMessageView? renderedMessage;
     private bool renderedEditable;
     private bool renderedRegenerable;
+    private bool renderedBranchable;
     private bool needsRender;
+    private bool editing;
 
     private string? contentSource;
     private LiveMarkdown? live;
@@ -35,9 +37,16 @@ public sealed partial class MessageCard : IDisposable
     [Parameter, EditorRequired]
     public ChatMessageView Message { get; set; } = default!;
 
-    /// <summary>Edit this message (AC6.1, AC6.2). The button shows only when a handler is attached.</summary>
+    /// <summary>
+    /// Saves an edit of this message (AC6.1, AC6.2) and returns why not, or null when saved. The Edit button shows
+    /// only when a handler is attached.
+    /// </summary>
     [Parameter]
-    public EventCallback<ChatMessageView> OnEdit { get; set; }
+    public Func<MessageEdit, Task<string?>>? OnEdit { get; set; }
+
+    /// <summary>Branch a new conversation from this message (X2). The button shows only when a handler is attached.</summary>
+    [Parameter]
+    public EventCallback<ChatMessageView> OnBranch { get; set; }
 
     /// <summary>Regenerate this assistant message (AC6.3). The button shows only when a handler is attached.</summary>
     [Parameter]
@@ -69,13 +78,20 @@ public sealed partial class MessageCard : IDisposable
     {
         ArgumentNullException.ThrowIfNull(Message);
         if (!Equals(Message, renderedMessage)
-            || OnEdit.HasDelegate != renderedEditable
-            || OnRegenerate.HasDelegate != renderedRegenerable)
+            || (OnEdit is not null) != renderedEditable
+            || OnRegenerate.HasDelegate != renderedRegenerable
+            || OnBranch.HasDelegate != renderedBranchable)
         {
             needsRender = true;
             renderedMessage = Message;
-            renderedEditable = OnEdit.HasDelegate;
+            renderedEditable = OnEdit is not null;
             renderedRegenerable = OnRegenerate.HasDelegate;
+            renderedBranchable = OnBranch.HasDelegate;
+        }
+
+        if (Message.IsStreaming)
+        {
+            editing = false;
         }
 
         var streaming = Message.IsStreaming;
@@ -150,10 +166,41 @@ public sealed partial class MessageCard : IDisposable
         await DialogService.ShowAsync<RequestJsonDialog>("API request", parameters, options);
     }
 
-    private Task EditAsync()
+    /// <summary>What saving an edit changes beyond the text, when it matters.</summary>
+    private string? EditHint => IsAssistant
+        ? "Your edit replaces this answer in the conversation the model sees next; the original stays in the course archive."
+          + (Message.Thinking is not null || Message.HasRedactedThinking ? " Its thinking will no longer be sent back (its signature would not match)." : "")
+        : "Your edit replaces this message in the conversation the model sees next; the original stays in the course archive.";
+
+    private void BeginEdit()
+    {
+        editing = true;
+        needsRender = true;
+    }
+
+    private void CancelEdit()
+    {
+        editing = false;
+        needsRender = true;
+    }
+
+    private async Task<string?> SaveEditAsync(string text)
+    {
+        var refusal = await OnEdit!(new MessageEdit(Message.Id, text));
+        if (refusal is null)
+        {
+            editing = false;
+            needsRender = true;
+            StateHasChanged();
+        }
+
+        return refusal;
+    }
+
+    private Task BranchAsync()
     {
         needsRender = true;
-        return OnEdit.InvokeAsync(Message);
+        return OnBranch.InvokeAsync(Message);
     }
 
     private Task RegenerateAsync()

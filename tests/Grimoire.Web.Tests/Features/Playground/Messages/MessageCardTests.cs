@@ -151,23 +151,69 @@ public sealed class MessageCardTests : MessageComponentTest
     }
 
     [Fact]
-    public void Edit_and_regenerate_appear_only_when_handled_and_pass_the_message()
+    public void Edit_regenerate_and_branch_appear_only_when_handled_and_regenerate_and_branch_pass_the_message()
     {
         var message = Assistant();
-        ChatMessageView? edited = null;
         ChatMessageView? regenerated = null;
+        ChatMessageView? branched = null;
 
         var plain = Render<MessageCard>(p => p.Add(x => x.Message, message));
-        Assert.Empty(plain.FindAll("[data-testid=edit-message], [data-testid=regenerate-message]"));
+        Assert.Empty(plain.FindAll("[data-testid=edit-message], [data-testid=regenerate-message], [data-testid=branch-message]"));
 
         var cut = Render<MessageCard>(p => p
             .Add(x => x.Message, message)
-            .Add(x => x.OnEdit, m => edited = m)
-            .Add(x => x.OnRegenerate, m => regenerated = m));
-        cut.Find("[data-testid=edit-message]").Click();
+            .Add(x => x.OnEdit, _ => Task.FromResult<string?>(null))
+            .Add(x => x.OnRegenerate, m => regenerated = m)
+            .Add(x => x.OnBranch, m => branched = m));
+        Assert.Single(cut.FindAll("[data-testid=edit-message]"));
         cut.Find("[data-testid=regenerate-message]").Click();
+        cut.Find("[data-testid=branch-message]").Click();
 
-        Assert.Same(message, edited);
         Assert.Same(message, regenerated);
+        Assert.Same(message, branched);
+    }
+
+    [Fact]
+    public void AC6_1_Editing_opens_the_text_in_place_and_saving_passes_the_new_markdown_then_closes_the_editor()
+    {
+        var message = User();
+        MessageEdit? saved = null;
+        var cut = Render<MessageCard>(p => p
+            .Add(x => x.Message, message)
+            .Add(x => x.OnEdit, edit => { saved = edit; return Task.FromResult<string?>(null); }));
+
+        cut.Find("[data-testid=edit-message]").Click();
+        var input = cut.Find("[data-testid=edit-input]");
+        Assert.Equal(message.Content, input.GetAttribute("value") ?? input.TextContent);
+        input.Input("Hello *again*");
+        cut.Find("[data-testid=edit-save]").Click();
+
+        Assert.Equal(new MessageEdit(message.Id, "Hello *again*"), saved);
+        Assert.Empty(cut.FindAll("[data-testid=message-editor]"));
+        Assert.Single(cut.FindAll("[data-testid=edit-message]"));
+    }
+
+    [Fact]
+    public void A_refused_edit_shows_why_and_keeps_the_draft()
+    {
+        var cut = Render<MessageCard>(p => p
+            .Add(x => x.Message, User())
+            .Add(x => x.OnEdit, _ => Task.FromResult<string?>("This course is archived.")));
+
+        cut.Find("[data-testid=edit-message]").Click();
+        cut.Find("[data-testid=edit-input]").Input("Keep me");
+        cut.Find("[data-testid=edit-save]").Click();
+
+        Assert.Equal("This course is archived.", cut.Find("[data-testid=edit-problem]").TextContent.Trim());
+        Assert.Equal("Keep me", cut.Find("[data-testid=edit-input]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void AC6_2_An_edited_answer_whose_thinking_is_no_longer_sent_back_says_so()
+    {
+        var edited = Assistant() with { Thinking = "Hmm.", EditedAt = DateTime.UtcNow, ThinkingNotSentBack = true };
+
+        Assert.Single(Render<MessageCard>(p => p.Add(x => x.Message, edited)).FindAll("[data-testid=thinking-dropped]"));
+        Assert.Empty(Render<MessageCard>(p => p.Add(x => x.Message, Assistant())).FindAll("[data-testid=thinking-dropped]"));
     }
 }
