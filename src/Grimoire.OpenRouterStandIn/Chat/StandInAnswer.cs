@@ -44,7 +44,7 @@ internal sealed record StandInAnswer(
     private static string Thinking(ChatRequest request, StandInModel model)
     {
         var text = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"The student wrote: “{Shorten(Question(request), 80)}”. ")
+            .Append(CultureInfo.InvariantCulture, $"The student wrote: “{Shorten(OneLine(Question(request)), 80)}”. ")
             .Append(CultureInfo.InvariantCulture, $"I am Grimoire's local OpenRouter stand-in answering as {model.Name}, so no real model thinks here.");
         if (request.ReasoningEffort is not ("minimal" or "low"))
         {
@@ -96,6 +96,9 @@ internal sealed record StandInAnswer(
         { Files: > 0 } => "(a file, no text)",
         _ => "(no question)",
     };
+
+    private static string OneLine(string text) =>
+        string.Join(' ', text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     private static string Shorten(string text, int limit) =>
         text.Length <= limit ? text : SafeCut(text, limit).TrimEnd() + "…";
