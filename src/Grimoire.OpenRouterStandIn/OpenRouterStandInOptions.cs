@@ -40,8 +40,8 @@ public sealed record OpenRouterStandInOptions
     public IReadOnlyList<StandInModel> Models { get; init; } = StandInCatalogue.Default;
 
     /// <summary>
-    /// Called with one line per request handled (method, path, status and a key's hash prefix; never a key).
-    /// Null logs nothing.
+    /// Called with one line per request handled (method, path, status and a key's hash prefix; never a key), from
+    /// concurrent requests at once, so it must be thread-safe. Null logs nothing.
     /// </summary>
     public Action<string>? RequestLog { get; init; }
 

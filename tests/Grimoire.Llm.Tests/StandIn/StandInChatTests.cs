@@ -155,6 +155,8 @@ public sealed class StandInChatTests : StandInTest
         Assert.Equal((ProviderFailureKind.BadRequest, 400), (unknown.Failure!.Kind, unknown.Failure.StatusCode));
         Assert.Contains("openai/gpt-9-imaginary is not a valid model ID", unknown.Failure.ProviderMessage, StringComparison.Ordinal);
         Assert.Equal((ProviderFailureKind.NotFound, 404), (image.Failure!.Kind, image.Failure.StatusCode));
+        Assert.Contains("Remove the attachment", image.Failure.UserMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("retired", image.Failure.UserMessage, StringComparison.Ordinal);
         Assert.Equal(0m, Server.FindKey(Server.Keys[0].Hash)!.Usage);
     }
 
