@@ -15,6 +15,7 @@ internal static class FailureMap
             402 => new(ProviderFailureKind.BudgetExhausted, "Your course budget for this key is used up. It refills when the budget period resets (at midnight UTC on the reset day); ask your instructor if you need more sooner.", false, null, status, providerMessage),
             403 when providerKind == ProviderKinds.OpenRouter => new(ProviderFailureKind.Forbidden, $"The provider's moderation flagged this input, so it was not sent to the model{detail}. Rephrase it and try again.", false, null, status, providerMessage),
             403 => new(ProviderFailureKind.Forbidden, $"This key is not allowed to use this model or feature{detail}. Ask your instructor.", false, null, status, providerMessage),
+            404 when IsNoEndpoint(providerMessage) => new(ProviderFailureKind.NotFound, $"No provider of this model accepts this request{detail}. Remove the attachment or setting it does not support, or pick another model.", false, null, status, providerMessage),
             404 => new(ProviderFailureKind.NotFound, $"The provider does not know this model{detail}. It may have been retired; pick another model.", false, null, status, providerMessage),
             408 => new(ProviderFailureKind.Timeout, "The provider took too long to answer. Try again.", true, retryAfter, status, providerMessage),
             413 => new(ProviderFailureKind.TooLarge, "The request is too large for this model: shorten the conversation or remove attachments.", false, null, status, providerMessage),
@@ -26,6 +27,10 @@ internal static class FailureMap
             _ => new(ProviderFailureKind.Unexpected, $"The provider answered with an unexpected status {status.ToString(CultureInfo.InvariantCulture)}{detail}.", false, null, status, providerMessage),
         };
     }
+
+    /// <summary>OpenRouter's 404 for a known model none of whose providers take the request (e.g. an image for a text-only model).</summary>
+    private static bool IsNoEndpoint(string? providerMessage) =>
+        providerMessage?.StartsWith("No endpoints found", StringComparison.OrdinalIgnoreCase) == true;
 
     public static bool IsRetryableStatus(int status) => status is 429 or 502 or 503;
 

@@ -1,0 +1,66 @@
+using Grimoire.OpenRouterStandIn.Catalogue;
+
+namespace Grimoire.OpenRouterStandIn;
+
+/// <summary>How to run an <see cref="OpenRouterStandIn"/>.</summary>
+public sealed record OpenRouterStandInOptions
+{
+    /// <summary>
+    /// The management (provisioning) key the key-management API accepts as <c>Authorization: Bearer …</c>; the value
+    /// to configure as <c>Grimoire:Providers:OpenRouter:ManagementKey</c>. It is never accepted for chat, as at
+    /// OpenRouter.
+    /// </summary>
+    public required string ManagementKey { get; init; }
+
+    /// <summary>
+    /// The TCP port on the loopback interface; 0 picks any free port (then the base URL uses <c>127.0.0.1</c>,
+    /// otherwise <c>localhost</c>, listening on both IPv4 and IPv6 loopback).
+    /// </summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// An extra key accepted for chat besides the keys this stand-in minted (no budget, never expires), e.g. for
+    /// <c>grimoire chat --provider openrouter --base-url …</c>. Null accepts minted keys only.
+    /// </summary>
+    public string? ServerApiKey { get; init; }
+
+    /// <summary>Delay between streamed chunks, so a person sees the answer arrive. Zero streams at once.</summary>
+    public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Keys per page of <c>GET /api/v1/keys</c> (OpenRouter's is 100).</summary>
+    public int PageSize { get; init; } = 100;
+
+    /// <summary>
+    /// The clock for creation times, expiry and daily/weekly/monthly usage. Only "now" is read from it; the stream's
+    /// <see cref="Pace"/> always runs on real time.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The models <c>GET /api/v1/models</c> lists and chat accepts.</summary>
+    public IReadOnlyList<StandInModel> Models { get; init; } = StandInCatalogue.Default;
+
+    /// <summary>
+    /// Called with one line per request handled (method, path, status and a key's hash prefix; never a key), from
+    /// concurrent requests at once, so it must be thread-safe. Null logs nothing.
+    /// </summary>
+    public Action<string>? RequestLog { get; init; }
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ManagementKey))
+        {
+            throw new ArgumentException("The stand-in needs a management key (ManagementKey).", nameof(ManagementKey));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(Port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65_535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Pace, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1);
+        ArgumentNullException.ThrowIfNull(Time);
+        ArgumentNullException.ThrowIfNull(Models);
+        if (ServerApiKey is not null && string.Equals(ServerApiKey, ManagementKey, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("ServerApiKey must differ from ManagementKey: management keys never chat.", nameof(ServerApiKey));
+        }
+    }
+}
