@@ -80,7 +80,7 @@ public sealed class MessageEditor(
         }
 
         var before = message.Content;
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var updated = await db.PlaygroundMessages

@@ -63,7 +63,7 @@ public sealed class ConversationForks(
             return ConversationFork.Refused(StillArriving);
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
         var branch = new PlaygroundConversation
         {
             WorkspaceId = source.WorkspaceId,
