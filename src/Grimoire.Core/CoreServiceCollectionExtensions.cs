@@ -67,6 +67,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StudentRateLimiter>();
         services.AddSingleton<TurnExecution>();
         services.AddSingleton<TurnRunner>();
+        // Editing, regeneration (TurnRunner) and branching (seam 7).
+        services.AddSingleton<Playground.Editing.MessageEditor>();
+        services.AddSingleton<Playground.Forking.ConversationForks>();
 
         // Audit archive (seam 8): Audit/AuditServiceCollectionExtensions.cs. The web host also runs AuditArchiveService.
         Audit.AuditServiceCollectionExtensions.AddAuditArchive(services, configuration);

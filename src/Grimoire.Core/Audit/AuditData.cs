@@ -67,4 +67,10 @@ internal sealed record MessageRegeneratedData(
 
 internal sealed record MessageDeletedData(AuditMessageSnapshot Deleted);
 
+internal sealed record ConversationForkedData(
+    Guid SourceConversationId,
+    Guid SourceMessageId,
+    string Title,
+    IReadOnlyList<AuditMessageCopy> Copies);
+
 internal sealed record ConversationDeletedData(string Title, IReadOnlyList<AuditMessageSnapshot> Messages);

@@ -81,6 +81,22 @@ public static class AuditEntries
             AuditJsonContext.Serialize(new MessageDeletedData(deleted), AuditJsonContext.Default.MessageDeletedData));
     }
 
+    /// <summary>
+    /// A conversation branched from another at one message (X2). <paramref name="ids"/> name the new branch (its
+    /// conversation id, the person who branched); the record names the source and maps each copied message to its copy,
+    /// so the branch's later records can be traced back to the originals.
+    /// </summary>
+    public static AuditEntry ConversationForked(
+        AuditIds ids, DateTime at, Guid sourceConversationId, Guid sourceMessageId, string title, IReadOnlyList<AuditMessageCopy> copies)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(copies);
+        var data = new ConversationForkedData(sourceConversationId, sourceMessageId, title, copies);
+        return new AuditEntry(AuditKinds.ConversationForked, at, ids,
+            AuditJsonContext.Serialize(data, AuditJsonContext.Default.ConversationForkedData));
+    }
+
     /// <summary>A conversation deleted; the record keeps its title and every message as it was.</summary>
     public static AuditEntry ConversationDeleted(AuditIds ids, DateTime at, string title, IReadOnlyList<AuditMessageSnapshot> messages)
     {

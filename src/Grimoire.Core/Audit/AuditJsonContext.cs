@@ -15,6 +15,7 @@ namespace Grimoire.Core.Audit;
 [JsonSerializable(typeof(MessageRegeneratedData))]
 [JsonSerializable(typeof(MessageDeletedData))]
 [JsonSerializable(typeof(ConversationDeletedData))]
+[JsonSerializable(typeof(ConversationForkedData))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext
 {
     /// <summary>

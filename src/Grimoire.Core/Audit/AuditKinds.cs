@@ -17,4 +17,7 @@ public static class AuditKinds
 
     /// <summary>A whole conversation deleted; its messages before.</summary>
     public const string ConversationDeleted = "conversation_deleted";
+
+    /// <summary>A new conversation branched from a message of another (X2); which messages were copied to which ids.</summary>
+    public const string ConversationForked = "conversation_forked";
 }

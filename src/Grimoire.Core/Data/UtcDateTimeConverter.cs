@@ -10,7 +10,8 @@ internal sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime
     value => ToStored(value),
     stored => DateTime.SpecifyKind(stored, DateTimeKind.Utc))
 {
-    private static DateTime ToStored(DateTime value)
+    /// <summary>The value as the database will hold it: UTC, whole microseconds. Use it for a value returned next to what was saved.</summary>
+    internal static DateTime ToStored(DateTime value)
     {
         var utc = value.Kind switch
         {

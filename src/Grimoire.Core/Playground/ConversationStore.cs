@@ -1,6 +1,7 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Data;
+using Grimoire.Core.Playground.Forking;
 using Grimoire.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +15,7 @@ public sealed class ConversationStore(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     CourseAccess courseAccess,
     WorkspaceAccess workspaceAccess,
+    ConversationForks forks,
     TimeProvider time)
 {
     public const string DefaultTitle = "New conversation";
@@ -69,7 +71,10 @@ public sealed class ConversationStore(
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The conversation and its messages in order, or null when it does not exist or is not the person's to see.</summary>
+    /// <summary>
+    /// The conversation and its messages in order, with its branch links (X2), or null when it does not exist or is
+    /// not the person's to see.
+    /// </summary>
     public async Task<ConversationDetail?> OpenAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -84,7 +89,10 @@ public sealed class ConversationStore(
             .Where(m => m.ConversationId == conversationId)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
-        return new ConversationDetail(conversation, messages, permission);
+        return new ConversationDetail(conversation, messages, permission)
+        {
+            Forks = await forks.LoadLinksAsync(db, userId, conversation, cancellationToken),
+        };
     }
 
     public Task RenameAsync(Guid userId, Guid conversationId, string title, CancellationToken cancellationToken)

@@ -31,6 +31,18 @@ public sealed class PlaygroundConversation
     /// </summary>
     public List<Guid> SharedWithUserIds { get; set; } = [];
 
+    /// <summary>
+    /// The conversation this one was branched from (X2), or null. Set to null by the database when the source is
+    /// deleted: a branch is a conversation of its own and outlives its source.
+    /// </summary>
+    public Guid? ForkedFromConversationId { get; set; }
+
+    /// <summary>
+    /// The message of the source the branch was taken at (the branch holds copies of it and everything before it),
+    /// or null. Set to null by the database when that message or its conversation is deleted.
+    /// </summary>
+    public Guid? ForkedFromMessageId { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;

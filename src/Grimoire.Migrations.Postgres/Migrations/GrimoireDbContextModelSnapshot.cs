@@ -322,6 +322,12 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("ForkedFromConversationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ForkedFromMessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
@@ -345,6 +351,10 @@ namespace Grimoire.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ForkedFromConversationId");
+
+                    b.HasIndex("ForkedFromMessageId");
 
                     b.HasIndex("CourseId", "UpdatedAt")
                         .IsDescending(false, true);
@@ -623,6 +633,16 @@ namespace Grimoire.Migrations.Postgres.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ForkedFromConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundMessage", null)
+                        .WithMany()
+                        .HasForeignKey("ForkedFromMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Grimoire.Core.Accounts.User", "Owner")
                         .WithMany()

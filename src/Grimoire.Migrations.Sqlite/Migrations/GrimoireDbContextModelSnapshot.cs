@@ -316,6 +316,12 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ForkedFromConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ForkedFromMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
@@ -339,6 +345,10 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ForkedFromConversationId");
+
+                    b.HasIndex("ForkedFromMessageId");
 
                     b.HasIndex("CourseId", "UpdatedAt")
                         .IsDescending(false, true);
@@ -617,6 +627,16 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasForeignKey("CourseId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ForkedFromConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundMessage", null)
+                        .WithMany()
+                        .HasForeignKey("ForkedFromMessageId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.HasOne("Grimoire.Core.Accounts.User", "Owner")
                         .WithMany()

@@ -114,7 +114,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
         var before = ArchivedRecords.AllBytes(Db);
         var archive = Db.Get<AuditArchive>();
 
-        // The editing feature's part: change the database, then append what changed.
+        // By hand, the records MessageEditor and the deletions append (the archive side only; ordering is tested with them).
         await using (var db = Db.CreateContext())
         {
             await db.PlaygroundMessages.Where(m => m.Id == first.Id)

@@ -31,6 +31,9 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var model = SampleData.Model(course);
         var message = SampleData.Message(conversation, owner);
         message.ModelConfigId = model.Id;
+        var source = SampleData.Conversation(workspace, course, owner); // what the conversation was branched from (X2)
+        var sourceMessage = SampleData.Message(source, owner);
+        (conversation.ForkedFromConversationId, conversation.ForkedFromMessageId) = (source.Id, sourceMessage.Id);
         object[] entities =
         [
             owner, tutor, course, model, SampleData.Enrollment(tutor, course),
@@ -40,6 +43,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         await using (var db = Db.CreateContext())
         {
             db.AddRange(entities);
+            db.AddRange(source, sourceMessage);
             await db.SaveChangesAsync(Ct);
             course.DefaultModelConfigId = db.CourseModelConfigs.Local.Single().Id;
             await db.SaveChangesAsync(Ct);

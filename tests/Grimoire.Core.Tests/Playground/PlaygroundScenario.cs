@@ -5,6 +5,7 @@ using Grimoire.Core.Playground;
 using Grimoire.Core.Playground.Live;
 using Grimoire.Core.Playground.Turns;
 using Grimoire.Core.Tests.Infrastructure;
+using Grimoire.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
 namespace Grimoire.Core.Tests.Playground;
@@ -15,6 +16,9 @@ public sealed class PlaygroundScenario(TestDatabase db)
     public User Student { get; private set; } = default!;
 
     public User Classmate { get; private set; } = default!;
+
+    /// <summary>The course's instructor: reads every workspace of the course, changes none (AC2.6).</summary>
+    public User Instructor { get; private set; } = default!;
 
     public Course Course { get; private set; } = default!;
 
@@ -32,6 +36,7 @@ public sealed class PlaygroundScenario(TestDatabase db)
         await using var context = db.CreateContext();
         Student = await context.Users.SingleAsync(u => u.Email == "alex@" + DemoData.Domain);
         Classmate = await context.Users.SingleAsync(u => u.Email == "priya@" + DemoData.Domain);
+        Instructor = await context.Users.SingleAsync(u => u.Email == "instructor@" + DemoData.Domain);
         Course = await context.Courses.SingleAsync();
         var models = await context.CourseModelConfigs.ToListAsync();
         Thinker = models.Single(m => m.ModelId == "simulated/thinker");
@@ -78,6 +83,37 @@ public sealed class PlaygroundScenario(TestDatabase db)
 
             await Task.Delay(5, timeout.Token);
         }
+    }
+
+    /// <summary>Gives <paramref name="user"/> a place in the conversation's workspace.</summary>
+    public async Task AddMemberAsync(User user, WorkspacePermission permission)
+    {
+        await using var context = db.CreateContext();
+        context.WorkspaceMembers.Add(new WorkspaceMember { WorkspaceId = Conversation.WorkspaceId, UserId = user.Id, Permission = permission });
+        await context.SaveChangesAsync();
+    }
+
+    public async Task ArchiveCourseAsync()
+    {
+        await using var context = db.CreateContext();
+        await context.Courses.Where(c => c.Id == Course.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsArchived, true));
+    }
+
+    /// <summary>Starts a long, paced answer and waits until some of it has arrived; stop it with <see cref="StopAsync"/>.</summary>
+    public async Task<TurnStart> StartStreamingAsync()
+    {
+        db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;
+        var start = await SendAsync("Tell me a long story", SwiftSettings(maxTokens: 8000));
+        Assert.True(start.Started, start.Refusal);
+        await WaitForTextAsync();
+        return start;
+    }
+
+    public async Task StopAsync()
+    {
+        db.Get<ILiveTurnHub>().Find(Conversation.Id)?.RequestStop();
+        await WaitForTurnAsync();
+        db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 0;
     }
 
     public async Task<PlaygroundMessage> MessageAsync(Guid id)

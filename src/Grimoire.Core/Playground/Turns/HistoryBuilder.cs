@@ -24,7 +24,7 @@ internal static class HistoryBuilder
                 continue;
             }
 
-            var blocks = message.EditedAt is null && message.Provider == provider && message.Model == modelId
+            var blocks = ThinkingContinuity.CanSendBack(message, provider, modelId)
                 ? ReadBlocks(message.ThinkingBlocksJson)
                 : [];
             if (message.Content.Length == 0 && blocks.Count == 0)

@@ -1,10 +1,8 @@
 using Grimoire.Core.Access;
-using Grimoire.Core.Courses;
+using Grimoire.Core.Audit;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Credentials;
 using Grimoire.Core.Playground.Live;
-using Grimoire.Core.Workspaces;
-using Grimoire.Llm;
 using Grimoire.Llm.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -15,9 +13,11 @@ namespace Grimoire.Core.Playground.Turns;
 /// <summary>
 /// One turn of the playground: checks access, runs the pre-flight checks (X7), stores the student's message
 /// before anything is sent, then streams the answer in the background so it survives the page that asked for
-/// it (X6). <see cref="TurnExecution"/> does the streaming and the final write.
+/// it (X6). <see cref="TurnExecution"/> does the streaming and the final write. A new turn is
+/// <see cref="StartAsync"/>; answering again in place of an earlier answer is <see cref="RegenerateAsync"/>
+/// (TurnRunner.Regenerate.cs). The checks both share are in TurnRunner.Preflight.cs.
 /// </summary>
-public sealed class TurnRunner(
+public sealed partial class TurnRunner(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     WorkspaceAccess workspaceAccess,
     CourseAccess courseAccess,
@@ -26,11 +26,20 @@ public sealed class TurnRunner(
     StudentRateLimiter rateLimiter,
     ILiveTurnHub hub,
     TurnExecution execution,
+    AuditArchive audit,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {
     public const string NoAccessToProvider = "Your instructor hasn't given you access to this provider yet.";
 
+    public const string TurnStillRunning = "An answer is still arriving in this conversation. Stop it or wait for it to finish.";
+
+    /// <summary>
+    /// Stores <paramref name="text"/> as the student's next message and starts streaming the answer with
+    /// <paramref name="settings"/> and <paramref name="systemPrompt"/> (which the conversation keeps for next time).
+    /// Refusals (no access, archived course, model not available, no key, too long, too fast, a turn already running)
+    /// store nothing and come back as <see cref="TurnStart.Refusal"/>, in words for the student.
+    /// </summary>
     public async Task<TurnStart> StartAsync(
         Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings, CancellationToken cancellationToken)
     {
@@ -41,50 +50,23 @@ public sealed class TurnRunner(
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null
-            || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Editor, cancellationToken)
-            || !await courseAccess.HasRoleAsync(userId, conversation.CourseId, CourseRole.Student, cancellationToken))
+        var (conversation, refusal) = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
+        if (conversation is null)
         {
-            return TurnStart.Refused("You can't post in this conversation.");
+            return TurnStart.Refused(refusal!);
         }
 
-        var model = await db.CourseModelConfigs.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == settings.ModelConfigId && m.CourseId == conversation.CourseId, cancellationToken);
-        if (model is null || !model.IsEnabled)
+        if (await FindModelAsync(db, conversation, settings.ModelConfigId, cancellationToken) is not { } model)
         {
-            return TurnStart.Refused("That model is not available in this course. Pick one from the list.");
-        }
-
-        if (await db.Courses.AnyAsync(c => c.Id == conversation.CourseId && c.IsArchived, cancellationToken))
-        {
-            return TurnStart.Refused("This course is archived: its conversations can be read but not continued.");
-        }
-
-        var (options, parameters, optionsRefusal) = TurnOptionsBuilder.Build(model, settings, systemPrompt);
-        if (optionsRefusal is not null)
-        {
-            return TurnStart.Refused(optionsRefusal);
-        }
-
-        var endpoint = await credentials.ResolveAsync(userId, conversation.CourseId, model.Provider, cancellationToken);
-        if (endpoint is null)
-        {
-            return TurnStart.Refused(NoAccessToProvider);
+            return TurnStart.Refused(ModelNotAvailable);
         }
 
         var stored = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
-        var history = HistoryBuilder.Build(stored, model.Provider, model.ModelId);
-        history.Add(new ChatMessage(ChatRole.User, text));
-        if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
+        var (turn, planRefusal) = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, cancellationToken);
+        if (turn is null)
         {
-            return TurnStart.Refused(tooLong);
-        }
-
-        if (rateLimiter.TryAcquire(userId) is { } slowDown)
-        {
-            return TurnStart.Refused(slowDown);
+            return TurnStart.Refused(planRefusal!);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -97,17 +79,17 @@ public sealed class TurnRunner(
         var answer = new PlaygroundMessage
         {
             ConversationId = conversationId, Sequence = next + 1, Role = MessageRole.Assistant, Status = MessageStatus.Streaming,
-            Provider = model.Provider, Model = model.ModelId, ModelConfigId = model.Id, ParametersJson = parameters!.ToJson(),
+            Provider = model.Provider, Model = model.ModelId, ModelConfigId = model.Id, ParametersJson = turn.Parameters.ToJson(),
             AuthorUserId = userId, CreatedAt = now,
         };
 
         var live = hub.TryBegin(conversationId, userMessage.Id, answer.Id);
         if (live is null)
         {
-            return TurnStart.Refused("An answer is still arriving in this conversation. Stop it or wait for it to finish.");
+            return TurnStart.Refused(TurnStillRunning);
         }
 
-        try
+        await SaveOrAbandonAsync(live, async () =>
         {
             conversation.SystemPrompt = systemPrompt;
             conversation.UpdatedAt = now;
@@ -118,34 +100,11 @@ public sealed class TurnRunner(
 
             db.PlaygroundMessages.AddRange(userMessage, answer);
             await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            hub.Finish(live);
-            live.Dispose();
-            throw;
-        }
+            return true;
+        });
 
-        logger.LogInformation(
-            "Turn started in conversation {ConversationId} on {Provider}/{Model} (message {MessageId})",
-            conversationId, model.Provider, model.ModelId, answer.Id);
-        var ids = new Audit.AuditIds(userId, conversation.CourseId, conversation.WorkspaceId, conversationId, answer.Id, model.Id);
-        live.Completion = execution.RunInBackground(live, new TurnCall(endpoint, model.ModelId, history, options, ids));
+        Launch(live, conversation, userId, turn);
         return new TurnStart(userMessage.Id, answer.Id, null);
-    }
-
-    private string? ContextRefusal(CourseModelConfig model, List<ChatMessage> history, string systemPrompt, int maxTokens)
-    {
-        if (model.ContextLength is not { } context)
-        {
-            return null;
-        }
-
-        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => tokenCounter.CountTokens(m.Text)) + maxTokens;
-        return estimate <= context
-            ? null
-            : $"This conversation is too long for {model.DisplayName}: about {estimate:N0} tokens with the answer's room, and it takes {context:N0}. "
-              + "Lower max tokens, start a new conversation, or pick a model with a longer context.";
     }
 
     internal static string TitleFrom(string text)

@@ -1,0 +1,141 @@
+using Grimoire.Core.Access;
+using Grimoire.Core.Audit;
+using Grimoire.Core.Data;
+using Grimoire.Core.Playground.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Grimoire.Core.Playground.Editing;
+
+/// <summary>
+/// Edits a stored message in place (AC6.1 user messages, AC6.2 answers). The database gets the new text and
+/// <see cref="PlaygroundMessage.EditedAt"/> (the current state); the archive gets a
+/// <see cref="AuditKinds.MessageEdited"/> record with the text before and after (the history, AC6.4, AC4.4).
+/// Singleton.
+/// </summary>
+/// <remarks>
+/// <para><b>Order.</b> The change is written inside a database transaction, conditional on the text still being
+/// what was read; the archive record is appended (and flushed) while that transaction is open; only then does the
+/// transaction commit. So the database never shows an edit the archive lacks, and the record's "before" is exactly
+/// what the database held — a concurrent edit of the same message either waits for the row or finds the text
+/// changed and is refused. If the archive refuses the record, the transaction rolls back and the student is told.
+/// The one remaining gap runs the other way: if the commit itself fails after the record is on disk, the archive
+/// holds an edit the database does not show — an extra line, never a missing one.</para>
+/// <para><b>Thinking.</b> An edited answer's thinking blocks are kept but no longer sent back to the model
+/// (<see cref="ThinkingContinuity"/>): their signature covers the text as the model wrote it.</para>
+/// </remarks>
+public sealed class MessageEditor(
+    IDbContextFactory<GrimoireDbContext> contextFactory,
+    WorkspaceAccess workspaceAccess,
+    ILiveTurnHub hub,
+    AuditArchive audit,
+    TimeProvider time,
+    ILogger<MessageEditor> logger)
+{
+    public const string EmptyContent = "A message can't be empty. Write something, or cancel the edit.";
+
+    public const string StillArriving = "This answer is still arriving. Stop it or wait for it to finish, then edit it.";
+
+    public const string BeingAnswered = "This message is being answered right now. Stop the answer or wait for it to finish, then edit it.";
+
+    public const string ChangedMeanwhile = "This message changed while you were editing it. Reload the conversation and try again.";
+
+    public const string NotArchived = "Your edit could not be recorded in the archive, so it was not saved. Try again in a moment.";
+
+    /// <summary>
+    /// Replaces the text of the message <paramref name="messageId"/> (a question or an answer) with
+    /// <paramref name="newContent"/>, as <paramref name="userId"/>. Needs editor rights on the conversation's
+    /// workspace and a course that is not archived. Refused (nothing changed) for empty text, a message streaming
+    /// or being answered right now, or a message that changed since it was read. The same text again is not an
+    /// edit: <see cref="MessageEdit.Changed"/> is false and nothing is stored or archived. Watchers of the
+    /// conversation are told to reload.
+    /// </summary>
+    public async Task<MessageEdit> EditAsync(Guid userId, Guid messageId, string newContent, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(newContent))
+        {
+            return MessageEdit.Refused(EmptyContent);
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (message, conversation) = await ConversationChangeRules.FindAsync(db, messageId, cancellationToken);
+        if (message is null || conversation is null)
+        {
+            return MessageEdit.Refused(ConversationChangeRules.NoAccess);
+        }
+
+        if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, conversation, cancellationToken) is { } refusal)
+        {
+            return MessageEdit.Refused(refusal);
+        }
+
+        if (StreamingRefusal(message) is { } busy)
+        {
+            return MessageEdit.Refused(busy);
+        }
+
+        if (string.Equals(message.Content, newContent, StringComparison.Ordinal))
+        {
+            return new MessageEdit(message, false, null);
+        }
+
+        var before = message.Content;
+        var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var updated = await db.PlaygroundMessages
+                .Where(m => m.Id == messageId && m.Content == before && m.Status != MessageStatus.Streaming)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Content, newContent).SetProperty(m => m.EditedAt, now), cancellationToken);
+            if (updated == 0)
+            {
+                return MessageEdit.Refused(ChangedMeanwhile); // disposing the transaction rolls it back
+            }
+
+            await db.PlaygroundConversations.Where(c => c.Id == conversation.Id)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now), cancellationToken);
+
+            var entry = AuditEntries.MessageEdited(
+                AuditIds.For(conversation, userId, messageId), now, message.Role, [AuditChange.Content(before, newContent)]);
+            if (!await ArchiveAsync(entry, messageId))
+            {
+                return MessageEdit.Refused(NotArchived);
+            }
+
+            // The record is on disk: the commit must follow it even if the caller has gone.
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        logger.LogInformation("Message {MessageId} edited by {UserId}", messageId, userId);
+        hub.NotifyChanged(conversation.Id);
+        message.Content = newContent;
+        message.EditedAt = now;
+        return new MessageEdit(message, true, null);
+    }
+
+    /// <summary>A streaming answer cannot be edited, nor the question it is answering right now.</summary>
+    private string? StreamingRefusal(PlaygroundMessage message)
+    {
+        var live = hub.Find(message.ConversationId);
+        if (message.Status == MessageStatus.Streaming || live?.AssistantMessageId == message.Id)
+        {
+            return StillArriving;
+        }
+
+        return live?.UserMessageId == message.Id ? BeingAnswered : null;
+    }
+
+    private async Task<bool> ArchiveAsync(AuditEntry entry, Guid messageId)
+    {
+        try
+        {
+            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
+            await audit.AppendAsync(entry, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not archive the edit of message {MessageId}; the edit was rolled back", messageId);
+            return false;
+        }
+    }
+}

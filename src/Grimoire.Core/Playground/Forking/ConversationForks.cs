@@ -1,0 +1,217 @@
+using Grimoire.Core.Access;
+using Grimoire.Core.Audit;
+using Grimoire.Core.Data;
+using Grimoire.Core.Playground.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Grimoire.Core.Playground.Forking;
+
+/// <summary>
+/// Branching (X2): a new conversation that starts as a copy of another up to one message, then goes its own way;
+/// and the links between a conversation and its branches. Singleton.
+/// </summary>
+/// <remarks>
+/// The branch is saved inside a transaction that commits only after its <see cref="AuditKinds.ConversationForked"/>
+/// record is on disk, as edits do (<see cref="Editing.MessageEditor"/>): the database never shows a branch the
+/// archive does not explain.
+/// </remarks>
+public sealed class ConversationForks(
+    IDbContextFactory<GrimoireDbContext> contextFactory,
+    WorkspaceAccess workspaceAccess,
+    ILiveTurnHub hub,
+    AuditArchive audit,
+    TimeProvider time,
+    ILogger<ConversationForks> logger)
+{
+    public const string BranchSuffix = " (branch)";
+
+    public const string StillArriving = "An answer in this part of the conversation is still arriving. Wait for it to finish, then branch.";
+
+    public const string NotArchived = "The branch could not be recorded in the archive, so it was not created. Try again in a moment.";
+
+    private const int MaxTitleLength = 300;
+
+    /// <summary>
+    /// Creates a branch of the conversation holding <paramref name="messageId"/>: same workspace and course, owned by
+    /// <paramref name="userId"/>, titled "&lt;source title&gt; (branch)", with the source's system prompt and a copy of
+    /// every message up to and including that one (new ids, same positions, every field: thinking blocks,
+    /// parameters, request, usage, cost, edit time). The source is not changed. Needs editor rights on the
+    /// workspace and a course that is not archived; refused while any copied message is still streaming.
+    /// </summary>
+    public async Task<ConversationFork> ForkAsync(Guid userId, Guid messageId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (chosen, source) = await ConversationChangeRules.FindAsync(db, messageId, cancellationToken);
+        if (chosen is null || source is null)
+        {
+            return ConversationFork.Refused(ConversationChangeRules.NoAccess);
+        }
+
+        if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, source, cancellationToken) is { } refusal)
+        {
+            return ConversationFork.Refused(refusal);
+        }
+
+        var originals = await db.PlaygroundMessages.AsNoTracking()
+            .Where(m => m.ConversationId == source.Id && m.Sequence <= chosen.Sequence)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+        var live = hub.Find(source.Id);
+        if (originals.Any(m => m.Status == MessageStatus.Streaming || m.Id == live?.AssistantMessageId))
+        {
+            return ConversationFork.Refused(StillArriving);
+        }
+
+        var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
+        var branch = new PlaygroundConversation
+        {
+            WorkspaceId = source.WorkspaceId,
+            CourseId = source.CourseId,
+            OwnerId = userId,
+            Title = BranchTitle(source.Title),
+            SystemPrompt = source.SystemPrompt,
+            ForkedFromConversationId = source.Id,
+            ForkedFromMessageId = chosen.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var copies = originals.Select(m => CopyInto(branch.Id, m)).ToList();
+        db.PlaygroundConversations.Add(branch);
+        db.PlaygroundMessages.AddRange(copies);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            var entry = AuditEntries.ConversationForked(
+                AuditIds.For(branch, userId), now, source.Id, chosen.Id, branch.Title,
+                [.. originals.Zip(copies, (from, to) => new AuditMessageCopy(from.Id, to.Id, from.Sequence))]);
+            if (!await ArchiveAsync(entry, source.Id))
+            {
+                return ConversationFork.Refused(NotArchived); // disposing the transaction rolls it back
+            }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        logger.LogInformation(
+            "Conversation {SourceId} branched at message {MessageId} into {BranchId} by {UserId}", source.Id, chosen.Id, branch.Id, userId);
+        hub.NotifyChanged(source.Id); // its watchers now see one more branch
+        branch.Messages = []; // the copies are in the database; open the branch to read them
+        return new ConversationFork(branch, null);
+    }
+
+    /// <summary>The branch links of a conversation as <paramref name="userId"/> may see them, or <see cref="ForkLinks.None"/> if they may not view it.</summary>
+    public async Task<ForkLinks> GetLinksAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.PlaygroundConversations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        return conversation is null || await workspaceAccess.GetPermissionAsync(userId, conversation.WorkspaceId, cancellationToken) is null
+            ? ForkLinks.None
+            : await LoadLinksAsync(db, userId, conversation, cancellationToken);
+    }
+
+    /// <summary>The links of a conversation the caller has already checked <paramref name="userId"/> may view.</summary>
+    internal async Task<ForkLinks> LoadLinksAsync(GrimoireDbContext db, Guid userId, PlaygroundConversation conversation, CancellationToken cancellationToken)
+    {
+        ForkSource? source = null;
+        if (conversation.ForkedFromConversationId is { } sourceId)
+        {
+            var found = await db.PlaygroundConversations.AsNoTracking()
+                .Where(c => c.Id == sourceId)
+                .Select(c => new
+                {
+                    c.Title,
+                    c.WorkspaceId,
+                    Sequence = db.PlaygroundMessages.Where(m => m.Id == conversation.ForkedFromMessageId).Select(m => (int?)m.Sequence).FirstOrDefault(),
+                })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (found is not null && await CanViewAsync(userId, found.WorkspaceId, cancellationToken))
+            {
+                source = new ForkSource(sourceId, found.Title, found.Sequence is null ? null : conversation.ForkedFromMessageId, found.Sequence);
+            }
+        }
+
+        var branches = await db.PlaygroundConversations.AsNoTracking()
+            .Where(c => c.ForkedFromConversationId == conversation.Id)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => new
+            {
+                Branch = new ForkBranch(c.Id, c.Title, c.CreatedAt, c.ForkedFromMessageId,
+                    db.PlaygroundMessages.Where(m => m.Id == c.ForkedFromMessageId).Select(m => (int?)m.Sequence).FirstOrDefault()),
+                c.WorkspaceId,
+            })
+            .ToListAsync(cancellationToken);
+        var viewable = new Dictionary<Guid, bool>();
+        var visible = new List<ForkBranch>(branches.Count);
+        foreach (var branch in branches)
+        {
+            if (!viewable.TryGetValue(branch.WorkspaceId, out var canView))
+            {
+                viewable[branch.WorkspaceId] = canView = await CanViewAsync(userId, branch.WorkspaceId, cancellationToken);
+            }
+
+            if (canView)
+            {
+                visible.Add(branch.Branch);
+            }
+        }
+
+        return source is null && visible.Count == 0 ? ForkLinks.None : new ForkLinks(source, visible);
+    }
+
+    internal static string BranchTitle(string sourceTitle)
+    {
+        var room = MaxTitleLength - BranchSuffix.Length;
+        var title = sourceTitle.Length <= room ? sourceTitle : string.Concat(sourceTitle.AsSpan(0, room - 1).TrimEnd(), "…");
+        return title + BranchSuffix;
+    }
+
+    private async Task<bool> CanViewAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
+        await workspaceAccess.GetPermissionAsync(userId, workspaceId, cancellationToken) is not null;
+
+    private static PlaygroundMessage CopyInto(Guid conversationId, PlaygroundMessage m) => new()
+    {
+        ConversationId = conversationId,
+        Sequence = m.Sequence,
+        Role = m.Role,
+        Content = m.Content,
+        Thinking = m.Thinking,
+        ThinkingSignature = m.ThinkingSignature,
+        ThinkingBlocksJson = m.ThinkingBlocksJson,
+        Model = m.Model,
+        Provider = m.Provider,
+        ModelConfigId = m.ModelConfigId,
+        ParametersJson = m.ParametersJson,
+        InputTokens = m.InputTokens,
+        OutputTokens = m.OutputTokens,
+        ThinkingTokens = m.ThinkingTokens,
+        Cost = m.Cost,
+        Status = m.Status,
+        RequestBody = m.RequestBody,
+        RequestUrl = m.RequestUrl,
+        GenerationId = m.GenerationId,
+        FirstTokenAt = m.FirstTokenAt,
+        FinishedAt = m.FinishedAt,
+        ErrorText = m.ErrorText,
+        FileReferencesJson = m.FileReferencesJson,
+        AuthorUserId = m.AuthorUserId,
+        CreatedAt = m.CreatedAt,
+        EditedAt = m.EditedAt,
+    };
+
+    private async Task<bool> ArchiveAsync(AuditEntry entry, Guid sourceId)
+    {
+        try
+        {
+            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
+            await audit.AppendAsync(entry, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not archive a branch of conversation {ConversationId}; it was rolled back", sourceId);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Grimoire.Core.Courses;
+using Grimoire.Llm;
+using Microsoft.Extensions.AI;
+
+namespace Grimoire.Core.Playground.Turns;
+
+/// <summary>A turn that passed every pre-flight check: what will be sent, to whom, and what to record with the answer.</summary>
+internal sealed record PreparedTurn(
+    CourseModelConfig Model,
+    ChatOptions Options,
+    MessageParameters Parameters,
+    ProviderEndpoint Endpoint,
+    IReadOnlyList<ChatMessage> History);

@@ -1,0 +1,133 @@
+using Grimoire.Core.Audit;
+using Grimoire.Core.Courses;
+using Grimoire.Core.Data;
+using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+
+namespace Grimoire.Core.Playground.Turns;
+
+// The checks a new turn and a regeneration share, in the order they run: access, model, options, credentials,
+// context length, rate limit. Each refusal is a sentence for the student; nothing is stored before all pass.
+public sealed partial class TurnRunner
+{
+    public const string ModelNotAvailable = "That model is not available in this course. Pick one from the list.";
+
+    /// <summary>
+    /// The conversation, tracked, when the person may post in it: workspace editor, enrolled in the course, and the
+    /// course not archived. Otherwise null and why.
+    /// </summary>
+    private async Task<(PlaygroundConversation? Conversation, string? Refusal)> OpenForTurnAsync(
+        GrimoireDbContext db, Guid userId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null
+            || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Editor, cancellationToken)
+            || !await courseAccess.HasRoleAsync(userId, conversation.CourseId, CourseRole.Student, cancellationToken))
+        {
+            return (null, "You can't post in this conversation.");
+        }
+
+        if (await db.Courses.AnyAsync(c => c.Id == conversation.CourseId && c.IsArchived, cancellationToken))
+        {
+            return (null, "This course is archived: its conversations can be read but not continued.");
+        }
+
+        return (conversation, null);
+    }
+
+    /// <summary>The course's model with that id when it is enabled, else null.</summary>
+    private static Task<CourseModelConfig?> FindModelAsync(
+        GrimoireDbContext db, PlaygroundConversation conversation, Guid modelConfigId, CancellationToken cancellationToken) =>
+        db.CourseModelConfigs.AsNoTracking()
+            .Where(m => m.Id == modelConfigId && m.CourseId == conversation.CourseId && m.IsEnabled)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Options, credentials, history, context length and rate limit. <paramref name="earlier"/> are the stored
+    /// messages the answer follows; <paramref name="question"/> is a new message to add after them (null when
+    /// regenerating: the question is already stored).
+    /// </summary>
+    private async Task<(PreparedTurn? Turn, string? Refusal)> PrepareAsync(
+        Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
+        IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken)
+    {
+        var (options, parameters, optionsRefusal) = TurnOptionsBuilder.Build(model, settings, systemPrompt);
+        if (optionsRefusal is not null)
+        {
+            return (null, optionsRefusal);
+        }
+
+        var endpoint = await credentials.ResolveAsync(userId, conversation.CourseId, model.Provider, cancellationToken);
+        if (endpoint is null)
+        {
+            return (null, NoAccessToProvider);
+        }
+
+        var history = HistoryBuilder.Build(earlier, model.Provider, model.ModelId);
+        if (question is not null)
+        {
+            history.Add(new ChatMessage(ChatRole.User, question));
+        }
+
+        if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
+        {
+            return (null, tooLong);
+        }
+
+        if (rateLimiter.TryAcquire(userId) is { } slowDown)
+        {
+            return (null, slowDown);
+        }
+
+        return (new PreparedTurn(model, options, parameters!, endpoint, history), null);
+    }
+
+    private string? ContextRefusal(CourseModelConfig model, List<ChatMessage> history, string systemPrompt, int maxTokens)
+    {
+        if (model.ContextLength is not { } context)
+        {
+            return null;
+        }
+
+        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => tokenCounter.CountTokens(m.Text)) + maxTokens;
+        return estimate <= context
+            ? null
+            : $"This conversation is too long for {model.DisplayName}: about {estimate:N0} tokens with the answer's room, and it takes {context:N0}. "
+              + "Lower max tokens, start a new conversation, or pick a model with a longer context.";
+    }
+
+    /// <summary>
+    /// Runs the save that makes the turn visible. If it throws or returns false, the live turn is released so the
+    /// conversation is not left blocked.
+    /// </summary>
+    private async Task<bool> SaveOrAbandonAsync(LiveTurn live, Func<Task<bool>> save)
+    {
+        var saved = false;
+        try
+        {
+            saved = await save();
+            return saved;
+        }
+        finally
+        {
+            if (!saved)
+            {
+                hub.Finish(live);
+                live.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Starts streaming the stored answer row <see cref="LiveTurn.AssistantMessageId"/> in the background.</summary>
+    private void Launch(LiveTurn live, PlaygroundConversation conversation, Guid userId, PreparedTurn turn)
+    {
+        logger.LogInformation(
+            "Turn started in conversation {ConversationId} on {Provider}/{Model} (message {MessageId})",
+            conversation.Id, turn.Model.Provider, turn.Model.ModelId, live.AssistantMessageId);
+        var ids = new AuditIds(userId, conversation.CourseId, conversation.WorkspaceId, conversation.Id, live.AssistantMessageId, turn.Model.Id);
+        live.Completion = execution.RunInBackground(live, new TurnCall(turn.Endpoint, turn.Model.ModelId, turn.History, turn.Options, ids));
+    }
+}

@@ -1,0 +1,188 @@
+using Grimoire.Core.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Grimoire.Core.Playground.Turns;
+
+// Regeneration (AC6.3): the same checks as a new turn, then the answer's own row is reset and streamed again.
+public sealed partial class TurnRunner
+{
+    public const string OriginalSettingsUnavailable =
+        "The model this answer was made with is no longer available in this course. Regenerate with the current settings instead.";
+
+    public const string OriginalSettingsUnknown =
+        "The settings this answer was made with were not recorded. Regenerate with the current settings instead.";
+
+    /// <summary>
+    /// Answers again in place of the assistant message <paramref name="assistantMessageId"/> (AC6.3), from the
+    /// messages before it only. With <see cref="RegenerateWith.CurrentSettings"/> the answer uses
+    /// <paramref name="currentSettings"/> and <paramref name="currentSystemPrompt"/> (the conversation keeps that
+    /// prompt, as with a new turn); with <see cref="RegenerateWith.OriginalSettings"/> it uses the model, parameters
+    /// and system prompt the answer was made with, and is refused if that model is no longer enabled.
+    /// <para>
+    /// The new answer replaces the old one in the same row: same id, same position. The returned
+    /// <see cref="TurnStart.AssistantMessageId"/> is therefore <paramref name="assistantMessageId"/>, and
+    /// <see cref="TurnStart.UserMessageId"/> is the question it answers; watch it like any running turn. The old
+    /// answer is archived first (<see cref="AuditKinds.MessageRegenerated"/>), the new call is archived by the turn.
+    /// Messages after it stay as they are: <see cref="ConversationDetail.CountMessagesAfter"/> tells the UI to warn
+    /// (and to offer a branch instead).
+    /// </para>
+    /// Refused, with nothing changed, for a user message, while any answer streams in the conversation, and for
+    /// everything <see cref="StartAsync"/> refuses.
+    /// </summary>
+    public async Task<TurnStart> RegenerateAsync(
+        Guid userId, Guid conversationId, Guid assistantMessageId, RegenerateWith choice, TurnSettings currentSettings,
+        string currentSystemPrompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(currentSettings);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (conversation, refusal) = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return TurnStart.Refused(refusal!);
+        }
+
+        var stored = await db.PlaygroundMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+        var target = stored.SingleOrDefault(m => m.Id == assistantMessageId);
+        if (target is null)
+        {
+            return TurnStart.Refused("That message is not in this conversation.");
+        }
+
+        if (target.Role != MessageRole.Assistant)
+        {
+            return TurnStart.Refused("Only an answer can be regenerated. To change a question, edit it.");
+        }
+
+        if (target.Status == MessageStatus.Streaming || hub.Find(conversationId) is not null)
+        {
+            return TurnStart.Refused(TurnStillRunning);
+        }
+
+        var earlier = stored.Where(m => m.Sequence < target.Sequence).ToList();
+        if (earlier.LastOrDefault(m => m.Role == MessageRole.User) is not { } question)
+        {
+            return TurnStart.Refused("There is no question before this answer to answer again.");
+        }
+
+        var useOriginal = choice == RegenerateWith.OriginalSettings;
+        var (settings, systemPrompt, settingsRefusal) = useOriginal ? OriginalSettingsOf(target) : (currentSettings, currentSystemPrompt, null);
+        if (settings is null)
+        {
+            return TurnStart.Refused(settingsRefusal!);
+        }
+
+        if (await FindModelAsync(db, conversation, settings.ModelConfigId, cancellationToken) is not { } model)
+        {
+            return TurnStart.Refused(useOriginal ? OriginalSettingsUnavailable : ModelNotAvailable);
+        }
+
+        var (turn, planRefusal) = await PrepareAsync(userId, conversation, model, settings, systemPrompt!, earlier, null, cancellationToken);
+        if (turn is null)
+        {
+            return TurnStart.Refused(planRefusal!);
+        }
+
+        var live = hub.TryBegin(conversationId, question.Id, target.Id);
+        if (live is null)
+        {
+            return TurnStart.Refused(TurnStillRunning);
+        }
+
+        var replaced = await SaveOrAbandonAsync(live, async () =>
+        {
+            var row = await db.PlaygroundMessages.SingleAsync(m => m.Id == target.Id, cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            if (!await ArchiveReplacedAsync(conversation, userId, row, now, useOriginal))
+            {
+                return false;
+            }
+
+            ResetForNewAnswer(row, turn, userId, now);
+            conversation.UpdatedAt = now;
+            if (!useOriginal)
+            {
+                conversation.SystemPrompt = systemPrompt!;
+            }
+
+            // The old answer is on disk in the archive: from here the overwrite is not abandoned for a cancelled request.
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        });
+        if (!replaced)
+        {
+            return TurnStart.Refused("The answer could not be archived, so it was not replaced. Try again in a moment.");
+        }
+
+        Launch(live, conversation, userId, turn);
+        return new TurnStart(question.Id, target.Id, null);
+    }
+
+    /// <summary>The settings and system prompt the answer was made with, or why they cannot be used.</summary>
+    private static (TurnSettings? Settings, string? SystemPrompt, string? Refusal) OriginalSettingsOf(PlaygroundMessage answer)
+    {
+        if (MessageParameters.FromJson(answer.ParametersJson) is not { } recorded)
+        {
+            return (null, null, OriginalSettingsUnknown);
+        }
+
+        // The row's own ModelConfigId is cleared when the course model is deleted; the parameters keep the old id.
+        if (answer.ModelConfigId is not { } modelConfigId)
+        {
+            return (null, null, OriginalSettingsUnavailable);
+        }
+
+        var settings = new TurnSettings(
+            modelConfigId, recorded.Temperature, recorded.MaxTokens, recorded.ThinkingEnabled, recorded.ThinkingBudget, recorded.ThinkingEffort);
+        return (settings, recorded.SystemPrompt, null);
+    }
+
+    /// <summary>
+    /// Appends the answer as it is now, before its row is overwritten, so the archive always holds every answer the
+    /// database ever showed (AC4.4). False when the archive could not take it: then nothing is overwritten.
+    /// </summary>
+    private async Task<bool> ArchiveReplacedAsync(PlaygroundConversation conversation, Guid userId, PlaygroundMessage row, DateTime now, bool useOriginal)
+    {
+        var entry = AuditEntries.MessageRegenerated(
+            AuditIds.For(conversation, userId, row.Id), now, AuditMessageSnapshot.From(row), row.Id, useOriginal);
+        try
+        {
+            // Not cancellable: once queued the record is written, and the overwrite must follow it.
+            await audit.AppendAsync(entry, CancellationToken.None);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not archive answer {MessageId} before regenerating it; it was left as it was", row.Id);
+            return false;
+        }
+    }
+
+    /// <summary>The same row (id, position, conversation) made ready for the new answer: everything the old call produced is cleared.</summary>
+    private static void ResetForNewAnswer(PlaygroundMessage row, PreparedTurn turn, Guid userId, DateTime now)
+    {
+        row.Status = MessageStatus.Streaming;
+        row.Provider = turn.Model.Provider;
+        row.Model = turn.Model.ModelId;
+        row.ModelConfigId = turn.Model.Id;
+        row.ParametersJson = turn.Parameters.ToJson();
+        row.AuthorUserId = userId;
+        row.CreatedAt = now;
+        row.Content = "";
+        row.Thinking = null;
+        row.ThinkingSignature = null;
+        row.ThinkingBlocksJson = null;
+        row.InputTokens = null;
+        row.OutputTokens = null;
+        row.ThinkingTokens = null;
+        row.Cost = null;
+        row.RequestBody = null;
+        row.RequestUrl = null;
+        row.GenerationId = null;
+        row.FirstTokenAt = null;
+        row.FinishedAt = null;
+        row.ErrorText = null;
+        row.EditedAt = null;
+    }
+}
