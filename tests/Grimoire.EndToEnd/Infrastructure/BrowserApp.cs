@@ -51,6 +51,9 @@ public class BrowserApp : IAsyncLifetime, IDisposable
             throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/test.sh, which installs Debian's chromium.");
         }
 
+        // Playwright's assertions wait for the page; on a loaded 2-core CI machine a circuit can take longer than
+        // the 5 s default to come up. This bounds a failing test only: nothing here measures speed.
+        Assertions.SetDefaultExpectTimeout(20_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
