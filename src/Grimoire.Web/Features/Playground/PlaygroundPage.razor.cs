@@ -1,8 +1,10 @@
+using Grimoire.Web.Features.Playground.Messages;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Grimoire.Web.Features.Playground;
 
@@ -14,6 +16,9 @@ public sealed partial class PlaygroundPage
     private IJSObjectReference? scrollFollower;
     private Guid? shownConversation;
     private bool controlsOpen;
+    private Func<MessageEditRequest, Task<string?>>? editHandler;
+    private EventCallback<ChatMessageView> regenerateHandler;
+    private EventCallback<ChatMessageView> branchHandler;
 
     [Inject]
     private PlaygroundSession Session { get; set; } = default!;
@@ -23,6 +28,9 @@ public sealed partial class PlaygroundPage
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
 
     /// <summary>The conversation in the address, so a reload or a shared link reopens it (X6).</summary>
     [Parameter]
@@ -36,6 +44,9 @@ public sealed partial class PlaygroundPage
     protected override async Task OnInitializedAsync()
     {
         shownConversation = ConversationId;
+        editHandler = edit => Session.EditAsync(edit, lifetime.Token);
+        regenerateHandler = EventCallback.Factory.Create<ChatMessageView>(this, RegenerateAsync);
+        branchHandler = EventCallback.Factory.Create<ChatMessageView>(this, message => Session.BranchAsync(message.Id, lifetime.Token));
         Session.Dispatcher = work => InvokeAsync(work);
         Session.Changed += OnSessionChanged;
         var user = (await AuthenticationState).User;
@@ -93,6 +104,23 @@ public sealed partial class PlaygroundPage
     private Task DeleteAsync(Guid id) => Session.DeleteAsync(id, lifetime.Token);
 
     private Task<string?> SendAsync(string text) => Session.SendAsync(text, lifetime.Token);
+
+    private async Task RegenerateAsync(ChatMessageView message)
+    {
+        var question = Session.AskRegenerate(message.Id);
+        var parameters = new DialogParameters<RegenerateDialog>
+        {
+            { d => d.LaterMessages, question.LaterMessages },
+            { d => d.CurrentDescription, question.CurrentDescription },
+            { d => d.OriginalDescription, question.OriginalDescription },
+        };
+        var dialog = await Dialogs.ShowAsync<RegenerateDialog>("Regenerate this answer", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: RegenerateChoice choice })
+        {
+            await Session.RegenerateAsync(message.Id, choice, lifetime.Token);
+        }
+    }
 
     private void SettingsChanged() => Session.SelectModel(Session.Settings.ModelConfigId ?? Guid.Empty);
 

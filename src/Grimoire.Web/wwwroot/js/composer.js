@@ -22,17 +22,20 @@ export function clear(textarea) {
 
 // Follows the stream to the bottom unless the reader scrolled up to read something.
 export function followScroll(container) {
-  let pinned = true;
-  container.addEventListener('scroll', () => {
-    pinned = container.scrollHeight - container.scrollTop - container.clientHeight < 80;
-  });
+  // Follow the newest text while the reader is at the bottom. "At the bottom" is measured against the content's
+  // height before each change, with the scroll position as it is now: a scroll whose event has not fired yet (a
+  // jump up to an earlier message, a click that scrolled a button into view) is respected, never undone.
+  let height = container.scrollHeight;
   const observer = new MutationObserver(() => {
-    if (pinned) {
-      container.scrollTop = container.scrollHeight;
+    const atBottom = height - container.scrollTop - container.clientHeight < 80;
+    height = container.scrollHeight;
+    if (atBottom) {
+      container.scrollTop = height;
     }
   });
   observer.observe(container, { childList: true, subtree: true, characterData: true });
   container.scrollTop = container.scrollHeight;
+  height = container.scrollHeight;
   return { dispose: () => observer.disconnect() };
 }
 

@@ -42,7 +42,7 @@ public sealed partial class MessageCard : IDisposable
     /// only when a handler is attached.
     /// </summary>
     [Parameter]
-    public Func<MessageEdit, Task<string?>>? OnEdit { get; set; }
+    public Func<MessageEditRequest, Task<string?>>? OnEdit { get; set; }
 
     /// <summary>Branch a new conversation from this message (X2). The button shows only when a handler is attached.</summary>
     [Parameter]
@@ -186,7 +186,7 @@ public sealed partial class MessageCard : IDisposable
 
     private async Task<string?> SaveEditAsync(string text)
     {
-        var refusal = await OnEdit!(new MessageEdit(Message.Id, text));
+        var refusal = await OnEdit!(new MessageEditRequest(Message.Id, text));
         if (refusal is null)
         {
             editing = false;

@@ -31,7 +31,7 @@ internal static class MessageViews
             RequestUrl = message.RequestUrl,
             CreatedAt = message.CreatedAt,
             EditedAt = message.EditedAt,
-            ThinkingNotSentBack = isAssistant && message.EditedAt is not null && !string.IsNullOrWhiteSpace(message.ThinkingBlocksJson),
+            ThinkingNotSentBack = ThinkingContinuity.IsWithheldAfterEdit(message),
         };
     }
 

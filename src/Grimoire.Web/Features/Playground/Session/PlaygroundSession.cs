@@ -2,6 +2,8 @@ using Grimoire.Core.Access;
 using Grimoire.Core.Accounts;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Editing;
+using Grimoire.Core.Playground.Forking;
 using Grimoire.Core.Playground.Live;
 using Grimoire.Core.Playground.Turns;
 using Grimoire.Llm.Tokens;
@@ -20,6 +22,8 @@ public sealed partial class PlaygroundSession(
     ConversationStore store,
     UserDirectory users,
     TurnRunner runner,
+    MessageEditor editor,
+    ConversationForks forks,
     ILiveTurnHub hub,
     ITokenCounter tokenCounter,
     ILogger<PlaygroundSession> logger) : IAsyncDisposable

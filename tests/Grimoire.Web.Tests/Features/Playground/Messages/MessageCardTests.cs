@@ -177,7 +177,7 @@ public sealed class MessageCardTests : MessageComponentTest
     public void AC6_1_Editing_opens_the_text_in_place_and_saving_passes_the_new_markdown_then_closes_the_editor()
     {
         var message = User();
-        MessageEdit? saved = null;
+        MessageEditRequest? saved = null;
         var cut = Render<MessageCard>(p => p
             .Add(x => x.Message, message)
             .Add(x => x.OnEdit, edit => { saved = edit; return Task.FromResult<string?>(null); }));
@@ -188,7 +188,7 @@ public sealed class MessageCardTests : MessageComponentTest
         input.Input("Hello *again*");
         cut.Find("[data-testid=edit-save]").Click();
 
-        Assert.Equal(new MessageEdit(message.Id, "Hello *again*"), saved);
+        Assert.Equal(new MessageEditRequest(message.Id, "Hello *again*"), saved);
         Assert.Empty(cut.FindAll("[data-testid=message-editor]"));
         Assert.Single(cut.FindAll("[data-testid=edit-message]"));
     }
