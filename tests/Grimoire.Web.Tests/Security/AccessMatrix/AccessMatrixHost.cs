@@ -2,6 +2,7 @@ using Grimoire.Core.Accounts;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Data;
 using Grimoire.Core.Demo;
+using Grimoire.Core.Keys;
 using Grimoire.Core.Playground;
 using Grimoire.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace Grimoire.Web.Tests.Security.AccessMatrix;
 /// <summary>
 /// One real host for the page matrix: the seeded demo course (course A) with a tutor added, a second course (course B)
 /// with its own instructor, tutor and student, and a conversation in each course plus a classmate's in course A. Every
-/// conversation and course carries words found nowhere else, so a page that leaks it is caught by text.
+/// conversation and course carries words found nowhere else, so a page that leaks it is caught by text. Alex holds a
+/// stored (encrypted) provider key in course A that no response may ever contain (AC2.4).
 /// </summary>
 public sealed class AccessMatrixHost : IAsyncLifetime
 {
@@ -30,10 +32,19 @@ public sealed class AccessMatrixHost : IAsyncLifetime
     /// <summary>Oscar's conversation in course B.</summary>
     public static readonly string[] OtherConversationText = ["Oscar on trolley problems", "Is the trolley problem useful, numbat-9902?"];
 
+    /// <summary>Alex's provider key as the provider would have handed it over (obviously fake).</summary>
+    public const string PlainKey = "sk-or-v1-FAKE-matrix-key-0f0f0f0f0f0f0f0f-never-shown";
+
+    /// <summary>The provider's id for it: not a secret, but the UI has no reason to show it either.</summary>
+    public const string KeyHash = "hash-matrix-alex-5c5c5c5c";
+
     private readonly Dictionary<MatrixRole, HttpClient> clients = [];
     private Dictionary<string, Guid> ids = [];
 
     public GrimoireAppFactory Factory { get; } = new();
+
+    /// <summary>Alex's stored key exactly as the database holds it (base64 of the ciphertext, as JSON or HTML would carry it).</summary>
+    public string StoredCiphertext { get; private set; } = "";
 
     public static string EmailOf(MatrixRole role) => role switch
     {
@@ -91,6 +102,14 @@ public sealed class AccessMatrixHost : IAsyncLifetime
             new Enrollment { User = otherTutor, Course = other, Role = CourseRole.Tutor },
             new Enrollment { User = oscar, Course = other, Role = CourseRole.Student },
             new CourseModelConfig { Course = other, Provider = "simulated", ModelId = "simulated/swift", DisplayName = "Bravo Swift" });
+        var key = new StudentApiKey
+        {
+            UserId = alex.Id, CourseId = course.Id, Provider = "openrouter", EncryptedKey = [], EncryptionKeyId = "",
+            ProviderKeyHash = KeyHash, BudgetLimit = 5m,
+        };
+        scope.ServiceProvider.GetRequiredService<KeyVault>().EncryptInto(key, PlainKey);
+        StoredCiphertext = Convert.ToBase64String(key.EncryptedKey);
+        db.StudentApiKeys.Add(key);
         await db.SaveChangesAsync();
 
         var store = scope.ServiceProvider.GetRequiredService<ConversationStore>();

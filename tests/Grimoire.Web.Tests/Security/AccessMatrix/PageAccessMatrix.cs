@@ -76,6 +76,9 @@ public static class PageAccessMatrix
         new PageSpec("/courses/{OtherCourse}", [CourseAdmin, .. CourseB])
             .For(Show([CourseAdmin, .. CourseB], [TutorReadOnly, .. CourseA]), SiteAdmin, OtherInstructor)
             .For(Show([CourseAdmin, TutorReadOnly, .. CourseB], [.. CourseA]), OtherTutor),
+        new PageSpec("/courses/{Course}?tab=keys", [CourseAdmin, .. CourseA])
+            .For(Show([CourseAdmin, .. CourseA], [TutorReadOnly]), SiteAdmin, Instructor)
+            .For(Show([CourseAdmin, TutorReadOnly, .. CourseA], []), Tutor),
         new PageSpec("/courses/{Unknown}", CourseAdmin, DemoCode, OtherCourseCode),
 
         // A student's conversation read by staff of its own course (AC2.6) — never by its owner here, never through

@@ -5,7 +5,7 @@ namespace Grimoire.Web.Tests.Security.AccessMatrix;
 /// <summary>
 /// The page half of the access matrix over HTTP on the real host (AC2.4, AC2.6, AC3.6, AC8.6): for every role and
 /// address of <see cref="PageAccessMatrix"/>, the status code, and the prerendered HTML — the page itself when allowed;
-/// the denial and none of the target's data when refused.
+/// the denial and none of the target's data when refused; and never a stored key (AC2.4).
 /// </summary>
 public sealed class PageAccessMatrixTests(AccessMatrixHost host) : IClassFixture<AccessMatrixHost>
 {
@@ -24,6 +24,8 @@ public sealed class PageAccessMatrixTests(AccessMatrixHost host) : IClassFixture
         var body = await response.Content.ReadAsStringAsync();
         var what = $"{role} at {address} should get {expected}, got {(int)response.StatusCode} {response.Headers.Location}";
 
+        // AC2.4: whoever asks, wherever, no answer carries a stored key, in plain or encrypted form.
+        AssertContainsNone(body, [AccessMatrixHost.PlainKey, host.StoredCiphertext, AccessMatrixHost.KeyHash], what);
         switch (expected)
         {
             case Shows shows:
