@@ -73,7 +73,7 @@ public sealed class PageAccessMatrixTests(AccessMatrixHost host) : IClassFixture
     }
 
     [Fact]
-    public void The_matrix_covers_every_role_at_every_address_once()
+    public void AC8_6_the_matrix_covers_every_role_at_every_address_once()
     {
         var addresses = PageAccessMatrix.Pages.Select(p => p.Address).ToList();
         Assert.Equal(addresses.Count, addresses.Distinct(StringComparer.Ordinal).Count());
