@@ -39,6 +39,10 @@ public sealed partial class PlaygroundPage
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
+    /// <summary>Only while answering the HTTP request (prerendering); null in the live circuit.</summary>
+    [CascadingParameter]
+    private HttpContext? HttpContext { get; set; }
+
     private bool ReadOnly => Session.Current is not null && !Session.CanWrite;
 
     protected override async Task OnInitializedAsync()
@@ -54,6 +58,13 @@ public sealed partial class PlaygroundPage
         {
             await Session.InitializeAsync(userId, ConversationId, lifetime.Token);
             shownConversation = Session.Current?.Conversation.Id;
+        }
+
+        if (ConversationId is not null && Session.Current is null)
+        {
+            // Someone else's (or no) conversation: the page shows only the person's own playground and a notice,
+            // and the address answers 403 like every other refusal, the same for a foreign id as for an unknown one.
+            HttpContext.MarkForbidden();
         }
     }
 

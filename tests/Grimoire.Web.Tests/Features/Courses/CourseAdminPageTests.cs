@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grimoire.Web.Tests.Features.Courses;
 
 /// <summary>
-/// The course admin pages over HTTP on the real host: who gets the page, who gets the access-denied notice, and
-/// that ids from another course open nothing (no IDOR). Pages are prerendered, so the HTML shows what each person sees.
+/// The course admin pages over HTTP on the real host: who gets the page, who gets the access-denied notice (status 403),
+/// and that ids from another course open nothing (no IDOR). Pages are prerendered, so the HTML shows what each person sees.
 /// </summary>
 public sealed class CourseAdminPageTests : IClassFixture<CourseAdminPageTests.Host>
 {
@@ -113,7 +113,9 @@ public sealed class CourseAdminPageTests : IClassFixture<CourseAdminPageTests.Ho
 
     private static async Task AssertDeniedAsync(HttpClient client, string url)
     {
-        var page = await GetOkAsync(client, url);
+        using var response = await client.GetAsync(url);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url}: {(int)response.StatusCode}");
         Assert.Contains("data-testid=\"access-denied\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"course-admin\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"course-conversation\"", page, StringComparison.Ordinal);
