@@ -90,7 +90,7 @@ public sealed class InstructorTrackTests : IClassFixture<StandInBrowserApp>
         await Assertions.Expect(alexRow).ToHaveAttributeAsync("data-status", "disabled");
         await input.FillAsync("And the Moon?");
         await input.PressAsync("Enter");
-        await Assertions.Expect(student.Locator("[data-testid=notice]")).ToContainTextAsync("access to this provider");
+        await Assertions.Expect(student.Locator("[data-testid=notice]")).ToContainTextAsync("paused your access");
         await Assertions.Expect(input).ToHaveValueAsync("And the Moon?");
         Assert.Single(app.StandIn.ChatCalls);
 

@@ -53,6 +53,24 @@ public abstract class StudentKeyCredentialsTests<TDatabase> : KeyDatabaseTest<TD
     }
 
     [Fact]
+    public async Task AC2_5_A_paused_or_expired_key_is_explained_to_the_student_and_no_key_at_all_gets_the_general_reason()
+    {
+        var alex = await MintedKeyAsync(Alex);
+        var priya = await MintedKeyAsync(Priya);
+        await Db.Get<StudentKeyProvisioner>().SetDisabledAsync(Instructor.Id, alex.Id, true, Ct);
+        await using (var db = Db.CreateContext())
+        {
+            await db.StudentApiKeys.Where(k => k.Id == priya.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(k => k.ExpiresAt, new DateTime(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc)), Ct);
+        }
+
+        Assert.Equal(StudentKeyCredentials.PausedKey, await Credentials.ExplainNoAccessAsync(Alex.Id, Course.Id, "openrouter", Ct));
+        Assert.Contains("ended on 2026-02-28", await Credentials.ExplainNoAccessAsync(Priya.Id, Course.Id, "openrouter", Ct), StringComparison.Ordinal);
+        Assert.Null(await Credentials.ExplainNoAccessAsync(Sam.Id, Course.Id, "openrouter", Ct));
+        Assert.Null(await Credentials.ExplainNoAccessAsync(Alex.Id, OtherCourse.Id, "openrouter", Ct));
+    }
+
+    [Fact]
     public async Task A_playground_turn_on_an_openrouter_model_reaches_the_provider_with_the_students_own_key()
     {
         var alexKey = await MintedKeyAsync(Alex);

@@ -9,4 +9,11 @@ namespace Grimoire.Core.Playground.Credentials;
 public interface IProviderCredentials
 {
     Task<ProviderEndpoint?> ResolveAsync(Guid userId, Guid courseId, string provider, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why <see cref="ResolveAsync"/> found nothing, in words the student can act on (a paused or expired key), or
+    /// null for the general "no access yet". Never names or hints at a key's value.
+    /// </summary>
+    Task<string?> ExplainNoAccessAsync(Guid userId, Guid courseId, string provider, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

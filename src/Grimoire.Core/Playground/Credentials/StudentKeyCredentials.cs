@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grimoire.Core.Data;
 using Grimoire.Core.Keys;
 using Grimoire.Llm;
@@ -48,4 +49,34 @@ public sealed class StudentKeyCredentials(
             return null;
         }
     }
+
+    public async Task<string?> ExplainNoAccessAsync(Guid userId, Guid courseId, string provider, CancellationToken cancellationToken)
+    {
+        if (provider != ProviderKinds.OpenRouter)
+        {
+            return null;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var newest = await db.StudentApiKeys.AsNoTracking()
+            .Where(k => k.CourseId == courseId && k.UserId == userId && k.Provider == provider && k.RevokedAt == null)
+            .OrderByDescending(k => k.CreatedAt)
+            .Select(k => new { k.IsDisabled, k.ExpiresAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (newest is null)
+        {
+            return null;
+        }
+
+        if (newest.IsDisabled)
+        {
+            return PausedKey;
+        }
+
+        return newest.ExpiresAt is { } expired && expired <= time.GetUtcNow().UtcDateTime
+            ? $"Your access to this provider in this course ended on {expired.AddTicks(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}. Ask your instructor to renew it."
+            : null;
+    }
+
+    public const string PausedKey = "Your instructor has paused your access to this provider for now. Ask them to enable it again.";
 }

@@ -63,7 +63,7 @@ public sealed partial class TurnRunner
         var endpoint = await credentials.ResolveAsync(userId, conversation.CourseId, model.Provider, cancellationToken);
         if (endpoint is null)
         {
-            return (null, NoAccessToProvider);
+            return (null, await credentials.ExplainNoAccessAsync(userId, conversation.CourseId, model.Provider, cancellationToken) ?? NoAccessToProvider);
         }
 
         var history = HistoryBuilder.Build(earlier, model.Provider, model.ModelId);
