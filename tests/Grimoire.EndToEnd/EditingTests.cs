@@ -6,6 +6,7 @@ using Grimoire.Core.Data;
 using Grimoire.EndToEnd.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 using static Grimoire.EndToEnd.Infrastructure.DemoPages;
 
@@ -98,6 +99,12 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         Assert.Contains(regenerated, answered);
         Assert.Equal(2, records.Count(r => Kind(r) == AuditKinds.MessageRegenerated));
         Assert.Single(records, r => Kind(r) == AuditKinds.ConversationForked);
+
+        // X5: the session's archive, edits and branch included, is one intact chain (what `grimoire audit verify` checks).
+        var archive = app.Services.GetRequiredService<IOptions<AuditOptions>>().Value.Directory;
+        var verification = await AuditVerifier.VerifyAsync(archive, CancellationToken.None);
+        Assert.True(verification.IsIntact, verification.FirstProblem?.ToString());
+        Assert.True(verification.Chains.Sum(c => c.Records) >= records.Count);
     }
 
     /// <summary>The Markdown the card shows, as stored (the rendered text differs from it).</summary>
