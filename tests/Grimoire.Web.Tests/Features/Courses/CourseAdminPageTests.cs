@@ -2,6 +2,7 @@ using System.Net;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Forking;
 using Grimoire.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,6 +91,31 @@ public sealed class CourseAdminPageTests : IClassFixture<CourseAdminPageTests.Ho
         Assert.DoesNotContain("composer-input", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"edit-message\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("data-testid=\"regenerate-message\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task X2_A_branch_and_its_source_link_to_each_other_on_the_staff_read_only_pages()
+    {
+        var ids = host.Ids;
+        Guid branchId;
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<GrimoireDbContext>>().CreateDbContextAsync();
+            var question = await db.PlaygroundMessages.SingleAsync(m => m.ConversationId == ids.Conversation);
+            var fork = await scope.ServiceProvider.GetRequiredService<ConversationForks>()
+                .ForkAsync(question.AuthorUserId!.Value, question.Id, CancellationToken.None);
+            Assert.True(fork.Succeeded, fork.Refusal);
+            branchId = fork.Conversation!.Id;
+        }
+
+        using var client = await SignedInClient.SignInAsync(host.Factory, "instructor" + Demo);
+        var branch = await GetOkAsync(client, $"/courses/{ids.Course}/conversations/{branchId}");
+        Assert.Contains("data-testid=\"fork-source\"", branch, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/courses/{ids.Course}/conversations/{ids.Conversation}\"", branch, StringComparison.Ordinal);
+
+        var source = await GetOkAsync(client, $"/courses/{ids.Course}/conversations/{ids.Conversation}");
+        Assert.Contains($"href=\"/courses/{ids.Course}/conversations/{branchId}\"", source, StringComparison.Ordinal);
+        Assert.Contains("Photosynthesis question (branch)", source, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Grimoire.Core.Courses.Admin;
+using Grimoire.Core.Playground.Forking;
 using Grimoire.Web.Features.Playground.Messages;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Security;
@@ -22,12 +23,16 @@ public sealed partial class CourseConversationPage : IDisposable
     private List<BreadcrumbItem> breadcrumbs = [];
     private Guid actorId;
     private bool denied;
+    private ForkLinks forks = ForkLinks.None;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
 
     [Inject]
     private CourseConversations Conversations { get; set; } = default!;
+
+    [Inject]
+    private ConversationForks Forks { get; set; } = default!;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -71,6 +76,8 @@ public sealed partial class CourseConversationPage : IDisposable
             return;
         }
 
+        // Branches stay in their source's course, so both ends open on this course's read-only page (X2).
+        forks = await Forks.GetLinksAsync(actorId, ConversationId, lifetime.Token);
         messages = view.Detail.Messages.Select(m => MessageViews.From(m, view.AuthorNames, view.Models)).ToList();
         breadcrumbs =
         [
