@@ -6,10 +6,12 @@ namespace Grimoire.EndToEnd;
 
 /// <summary>
 /// AC2.4 end to end, the secret-leak test of issue 5: with known key values seeded, every page of the instructor's
-/// course admin, the site admin's pages, the student's playground and the anonymous pages is exercised in Chromium
-/// while every HTTP response and WebSocket frame is recorded; then no response, frame, log line or file in the data
-/// folder may hold any byte of a key (plain, UTF-16, base64, hex, or a 20-character piece). Controls make sure the
-/// test could fail: the recording is substantial, and the same scan finds what the student typed and the answer.
+/// course admin, the site admin's pages, the student's playground (a call answered on the student's own key, and one
+/// refused for a key the provider never minted) and the anonymous pages is exercised in Chromium while every HTTP
+/// response and WebSocket frame is recorded; then no response, frame, log line (any level) or file in the data folder
+/// may hold any byte of a key (plain, UTF-16, base64, hex, or a 20-character piece), nor of the management or
+/// encryption key. Controls make sure the test could fail: the recording is substantial and has no holes, the keys
+/// were really used, and the same scan finds what the students typed and the answer where they went.
 /// </summary>
 public sealed class SecretLeakTests : IClassFixture<StandInBrowserApp>
 {
@@ -29,22 +31,27 @@ public sealed class SecretLeakTests : IClassFixture<StandInBrowserApp>
         var instructor = await OpenAsync("instructor");
         var student = await OpenAsync("student");
         var admin = await OpenAsync("admin");
-        await using var contexts = new ContextsDisposal([anonymous.Context, instructor.Context, student.Context, admin.Context]);
+        var casey = await OpenAsync("casey");
+        await using var contexts = new ContextsDisposal([anonymous.Context, instructor.Context, student.Context, admin.Context, casey.Context]);
 
         await WalkAnonymousAsync(anonymous.Page);
         await SetUpCourseAsInstructorAsync(instructor.Page);
         await ManageKeysAsInstructorAsync(instructor.Page, app.StandIn);
         await ChatAsStudentAsync(student.Page);
+        await ChatWithARefusedKeyAsync(casey.Page);
         await ReviewAsInstructorAsync(instructor.Page);
         await WalkAsSiteAdminAsync(admin.Page);
 
-        // The chat really ran on Alex's own minted key at the provider.
+        // Alex's chat really ran on Alex's own minted key at the provider; Casey's really presented the canary key.
         var stored = await app.StoredKeysAsync();
         var alexKey = stored.Single(k => k.Email == Alex);
-        await Eventually.TrueAsync(() => app.StandIn.ChatCalls.Count > 0, "the stand-in records the chat call");
-        var call = Assert.Single(app.StandIn.ChatCalls);
-        Assert.Equal(alexKey.Hash, call.KeyHash);
-        Assert.Equal(200, call.Status);
+        await Eventually.TrueAsync(() => app.StandIn.ChatCalls.Count >= 2, "the stand-in records both chat calls");
+        Assert.Equal(2, app.StandIn.ChatCalls.Count);
+        var answered = Assert.Single(app.StandIn.ChatCalls, c => c.Status == 200);
+        Assert.Equal(alexKey.Hash, answered.KeyHash);
+        var refused = Assert.Single(app.StandIn.ChatCalls, c => c.Status != 200);
+        Assert.Equal(401, refused.Status);
+        Assert.Equal(CanaryKeys.HashOf(canaries.OtherCourse), refused.KeyHash);
 
         // The secret set: every stored key (3 minted, Sam's rotated successor, the 2 canaries), each checked to be the
         // key its provider hash names; the management key; the encryption key as configured and as its raw bytes.
@@ -77,7 +84,7 @@ public sealed class SecretLeakTests : IClassFixture<StandInBrowserApp>
             Assert.True(evidence.Count("response", who) >= 20, $"{who}: only {evidence.Count("response", who)} responses recorded");
         }
 
-        foreach (var who in new[] { "instructor", "student", "admin" })
+        foreach (var who in new[] { "instructor", "student", "admin", "casey" })
         {
             Assert.True(evidence.Count("frame-received", who) >= 20, $"{who}: only {evidence.Count("frame-received", who)} frames received");
             Assert.True(evidence.Count("frame-sent", who) >= 10, $"{who}: only {evidence.Count("frame-sent", who)} frames sent");
@@ -101,6 +108,7 @@ public sealed class SecretLeakTests : IClassFixture<StandInBrowserApp>
         Assert.NotEmpty(evidence.Find(prompt, p => p is { Kind: "response", Who: "student" }));
         Assert.NotEmpty(evidence.Find(prompt, p => p.Kind == "file" && p.Where.Contains(".jsonl", StringComparison.Ordinal)));
         Assert.NotEmpty(evidence.Find(prompt, p => p.Kind == "file" && p.Where.Contains(".db", StringComparison.Ordinal)));
+        Assert.NotEmpty(evidence.Find(new SecretScan([RefusedPrompt]), p => p is { Kind: "frame-received", Who: "casey" }));
         Assert.NotEmpty(evidence.Find(new SecretScan([alexKeyHash]), p => p.Kind == "log"));
     }
 

@@ -15,7 +15,8 @@ namespace Grimoire.EndToEnd.Infrastructure;
 /// Key values the test knows before anything runs (the stand-in picks its own when it mints), sealed into the database
 /// through the host's own <see cref="KeyVault"/> so the pages that list keys have them at hand: one revoked key of a
 /// DEMO-101 student (listed until the class is minted), and the live key of the only student of a second course
-/// that DEMO-101's instructor also teaches. Each row's provider hash is SHA-256 of its key, as OpenRouter's is.
+/// that DEMO-101's instructor also teaches, with an OpenRouter model to chat with. Each row's provider hash is
+/// SHA-256 of its key, as OpenRouter's is.
 /// </summary>
 public sealed record CanaryKeys(string Revoked, string OtherCourse)
 {
@@ -24,6 +25,10 @@ public sealed record CanaryKeys(string Revoked, string OtherCourse)
     public const string OtherStudentEmail = "casey@leak.grimoire.test";
 
     public const string RevokedHolderEmail = "priya@" + DemoData.Domain;
+
+    public const string OtherCourseModelId = "anthropic/claude-haiku-4.5";
+
+    public const string OtherCourseModelName = "Claude Haiku (canary course)";
 
     public IReadOnlyList<string> All => [Revoked, OtherCourse];
 
@@ -57,6 +62,20 @@ public sealed record CanaryKeys(string Revoked, string OtherCourse)
         db.Enrollments.Add(new Enrollment { CourseId = other.Id, UserId = casey.Id, Role = CourseRole.Student });
         db.Enrollments.Add(new Enrollment { CourseId = other.Id, UserId = instructor.Id, Role = CourseRole.Instructor });
         db.StudentApiKeys.Add(Sealed(vault, other.Id, casey.Id, canaries.OtherCourse));
+        // Casey can chat with it: the stand-in never minted it, so it refuses the call, and the refusal's way back
+        // (provider error, failed message, logs, archive) is walked with a known key in the request.
+        db.CourseModelConfigs.Add(new CourseModelConfig
+        {
+            CourseId = other.Id,
+            Provider = ProviderKinds.OpenRouter,
+            ModelId = OtherCourseModelId,
+            DisplayName = OtherCourseModelName,
+            CostTier = CostTier.Low,
+            ContextLength = 200_000,
+            MaxOutputTokens = 8_000,
+            InputPricePerMillion = 1m,
+            OutputPricePerMillion = 5m,
+        });
         await db.SaveChangesAsync();
         return canaries;
     }

@@ -19,6 +19,9 @@ public static partial class LeakWalk
     /// <summary>What the student types: a positive control the scan must find.</summary>
     public const string Prompt = "canary-prompt-7731";
 
+    /// <summary>What the second course's student types before their call is refused.</summary>
+    public const string RefusedPrompt = "canary-refused-4410";
+
     /// <summary>Part of every stand-in answer: a positive control the scan must find.</summary>
     public const string AnswerText = "Hello from the local OpenRouter stand-in";
 
@@ -134,6 +137,26 @@ public static partial class LeakWalk
         await Assertions.Expect(page.Locator("[data-testid=course-row]")).ToHaveCountAsync(1);
         await page.GotoAsync("/admin");
         await Assertions.Expect(page.Locator("[data-testid=access-denied]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The second course's student chats on the canary key the stand-in never minted: the call is refused (401) and
+    /// the refusal comes back to the playground.
+    /// </summary>
+    public static async Task ChatWithARefusedKeyAsync(IPage page)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.Locator($"button[data-email='{CanaryKeys.OtherStudentEmail}']").ClickAsync();
+        await page.WaitForURLAsync("**/playground");
+        await PlaygroundReadyAsync(page);
+        await Assertions.Expect(page.Locator("[data-testid=model-picker]")).ToHaveValueAsync(CanaryKeys.OtherCourseModelName);
+        var input = page.Locator("[data-testid=composer-input]");
+        await input.FillAsync($"{RefusedPrompt}: will this work?");
+        await input.PressAsync("Enter");
+        var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = 30_000 });
+        await page.GotoAsync("/conversations");
+        await Assertions.Expect(page.Locator("[data-testid=history-link]", new() { HasText = RefusedPrompt })).ToHaveCountAsync(1);
     }
 
     /// <summary>Spend after the chat, the student's conversation read-only with its request, and the second course's keys.</summary>
