@@ -9,7 +9,7 @@ namespace Grimoire.EndToEnd.Infrastructure;
 /// (course list, every tab of the course admin and every key action, a student's conversation read-only with its
 /// request, a second course's keys), student (the playground on an OpenRouter model and their own key, View request,
 /// history, a page they may not open), site admin (every /admin tab, a course's keys) and an anonymous visitor.
-/// Links between pages are loaded as whole pages (<see cref="FollowAsync"/>).
+/// Links between pages are loaded as whole pages (<see cref="DemoPages.FollowAsync"/>).
 /// </summary>
 public static partial class LeakWalk
 {
@@ -219,18 +219,6 @@ public static partial class LeakWalk
         var dialog = page.Locator("[data-testid=request-dialog]");
         await Assertions.Expect(dialog.Locator("[data-testid=request-json]")).ToContainTextAsync(Prompt);
         await Assertions.Expect(dialog.Locator("[data-testid=request-url]")).ToContainTextAsync("/api/v1/chat/completions");
-    }
-
-    /// <summary>
-    /// Loads a link's target as a whole page. Clicking such links right after a page loaded sometimes left the next
-    /// page without interactivity here (an enhanced navigation landing while the previous page's circuit was still
-    /// starting, seen with every request routed through the recorder); a whole page load starts its own circuit.
-    /// </summary>
-    private static async Task FollowAsync(IPage page, ILocator link)
-    {
-        var href = await link.GetAttributeAsync("href");
-        Assert.False(string.IsNullOrEmpty(href), "The link has no href.");
-        await page.GotoAsync(href);
     }
 
     private static Task CourseAdminReadyAsync(IPage page) =>
