@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Grimoire.EndToEnd.Infrastructure;
 
@@ -41,5 +42,27 @@ public sealed class SecretScanTests
         Assert.All(hits, h => Assert.DoesNotContain(Secret[^20..], h, StringComparison.Ordinal));
         Assert.Contains(hits, h => h.EndsWith("in GET /x", StringComparison.Ordinal));
         Assert.Empty(scan.Find("clean", Encoding.UTF8.GetBytes("sk-or-v1-[redacted] and 0123456789")));
+    }
+
+    [Fact]
+    public void AC2_4_finds_a_piece_cut_from_the_start_of_the_secret()
+    {
+        var hits = scan.Find("t", Encoding.UTF8.GetBytes("key: " + Secret[..32] + "…"));
+        Assert.Contains(hits, h => h.StartsWith("fragment", StringComparison.Ordinal));
+        Assert.DoesNotContain(hits, h => h.StartsWith("plain", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AC2_4_finds_raw_key_bytes_as_they_are_in_hex_and_in_base64()
+    {
+        var raw = RandomNumberGenerator.GetBytes(32);
+        var rawScan = new SecretScan([], [raw]);
+
+        Assert.Equal(1, rawScan.SecretCount);
+        Assert.Contains(rawScan.Find("t", [1, 2, .. raw, 3]), h => h.StartsWith("raw bytes", StringComparison.Ordinal));
+        Assert.Contains(rawScan.Find("t", Encoding.ASCII.GetBytes("k=" + Convert.ToHexString(raw))), h => h.StartsWith("HEX", StringComparison.Ordinal));
+        Assert.Contains(rawScan.Find("t", Encoding.ASCII.GetBytes("k=" + Convert.ToHexStringLower(raw))), h => h.StartsWith("hex", StringComparison.Ordinal));
+        Assert.Contains(rawScan.Find("t", Encoding.ASCII.GetBytes("k=" + Convert.ToBase64String(raw).TrimEnd('='))), h => h.StartsWith("base64", StringComparison.Ordinal));
+        Assert.Empty(rawScan.Find("t", RandomNumberGenerator.GetBytes(4096)));
     }
 }

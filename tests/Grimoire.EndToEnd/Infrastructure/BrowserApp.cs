@@ -32,6 +32,10 @@ public class BrowserApp : IAsyncLifetime, IDisposable
 
     /// <summary>The host's services, e.g. to add a course model before a test.</summary>
     public IServiceProvider Services => factory.Services;
+
+    /// <summary>The host's data folder (SQLite database, audit archive, data-protection keys), removed on dispose.</summary>
+    public string DataDirectory => factory.DataDirectory;
+
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -59,9 +63,11 @@ public class BrowserApp : IAsyncLifetime, IDisposable
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            // Root in CI needs --no-sandbox; the rest keeps Chromium off a network this machine does not have.
+            // Root in CI needs --no-sandbox; the rest keeps Chromium off a network this machine does not have. A page
+            // served through a route (TrafficRecorder) has no address, so Chromium's local-network checks would count it
+            // as public and block its WebSocket to 127.0.0.1: off, since every page here comes from loopback anyway.
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
+                "--disable-component-update", "--disable-sync", "--disable-features=LocalNetworkAccessChecks,LocalNetworkAccessChecksWebSockets"],
         });
     }
 

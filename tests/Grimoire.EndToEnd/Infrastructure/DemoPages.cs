@@ -19,9 +19,23 @@ public static partial class DemoPages
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/courses");
-        await page.Locator("[data-testid=course-row][data-course-code=DEMO-101] [data-testid=manage-course]").ClickAsync();
+        await FollowAsync(page, page.Locator("[data-testid=course-row][data-course-code=DEMO-101] [data-testid=manage-course]"));
         await Assertions.Expect(page).ToHaveURLAsync(CoursePage());
         await Assertions.Expect(page.Locator("[data-testid=course-admin-root][data-interactive=true]")).ToHaveCountAsync(1);
+    }
+
+    /// <summary>
+    /// Loads a link's target as a whole page. Clicking a link right after a page loaded sometimes left the next page
+    /// without interactivity for good: the click becomes an enhanced navigation while the first page's circuit is
+    /// still starting (see dotnet/aspnetcore#59657). A whole page load starts its own circuit.
+    /// </summary>
+    public static async Task FollowAsync(IPage page, ILocator link)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(link);
+        var href = await link.GetAttributeAsync("href");
+        Assert.False(string.IsNullOrEmpty(href), "The link has no href.");
+        await page.GotoAsync(href);
     }
 
     public static Task OpenTabAsync(IPage page, string tab)

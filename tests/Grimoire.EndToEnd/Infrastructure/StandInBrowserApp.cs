@@ -10,8 +10,8 @@ namespace Grimoire.EndToEnd.Infrastructure;
 
 /// <summary>
 /// The real host pointed at the product's own OpenRouter stand-in (catalogue, key management, chat that accepts only
-/// keys it minted), with a known management key and encryption key, and every log line captured. Student keys are
-/// minted for real through the key-management API and stored encrypted, exactly as in production.
+/// keys it minted), with a known management key and encryption key, and every log line captured at every level.
+/// Student keys are minted for real through the key-management API and stored encrypted, exactly as in production.
 /// </summary>
 public sealed class StandInBrowserApp : BrowserApp
 {
@@ -28,7 +28,13 @@ public sealed class StandInBrowserApp : BrowserApp
                 ["Grimoire:Providers:OpenRouter:ManagementKey"] = ManagementKey,
                 ["Grimoire:Secrets:EncryptionKey"] = EncryptionKey,
             },
-            services => services.AddSingleton<ILoggerProvider>(logs))
+            services =>
+            {
+                services.AddSingleton<ILoggerProvider>(logs);
+                // Every level reaches the captured logs, whatever the host's own filters: an operator may turn on
+                // Debug or Trace to chase a problem, and a key must not appear in a log even then (AC2.4).
+                services.Configure<LoggerFilterOptions>(filters => filters.AddFilter<CapturedLogs>(null, LogLevel.Trace));
+            })
     {
         StandIn = standIn;
         Logs = logs;
