@@ -23,7 +23,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
     }
 
     [Fact]
-    public async Task A_complete_turn_is_one_record_with_the_exact_request_the_response_usage_timings_and_ids()
+    public async Task A_complete_turn_is_one_record_with_the_exact_request_the_response_usage_timings_and_ids_AC4_3()
     {
         var answer = await scenario.SendAndWaitAsync("Explain recursion\nwith an example", scenario.ThinkerSettings());
 
@@ -69,7 +69,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
     }
 
     [Fact]
-    public async Task A_failed_turn_is_archived_with_the_providers_error()
+    public async Task A_failed_turn_is_archived_with_the_providers_error_AC4_3()
     {
         var answer = await scenario.SendAndWaitAsync("/simulate 402", scenario.SwiftSettings());
 
@@ -80,7 +80,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
     }
 
     [Fact]
-    public async Task A_stopped_turn_is_archived_with_what_arrived()
+    public async Task A_stopped_turn_is_archived_with_what_arrived_AC4_3()
     {
         Db.Get<IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;
         var start = await scenario.SendAsync("Tell me a long story", scenario.SwiftSettings(maxTokens: 8000));
@@ -95,7 +95,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
     }
 
     [Fact]
-    public async Task A_turn_interrupted_by_shutdown_is_archived_before_the_shutdown_completes()
+    public async Task A_turn_interrupted_by_shutdown_is_archived_before_the_shutdown_completes_AC4_3()
     {
         Db.Get<IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;
         await scenario.SendAsync("Tell me a long story", scenario.SwiftSettings(maxTokens: 8000));
@@ -143,7 +143,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
     }
 
     [Fact]
-    public async Task A_regeneration_record_keeps_the_replaced_answer_and_the_later_messages_removed()
+    public async Task A_regeneration_record_keeps_the_replaced_answer_and_the_later_messages_removed_AC6_3()
     {
         var first = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         await scenario.SendAndWaitAsync("Two", scenario.SwiftSettings());
