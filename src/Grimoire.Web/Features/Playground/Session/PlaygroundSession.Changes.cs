@@ -51,6 +51,13 @@ public sealed partial class PlaygroundSession
             return null;
         }
 
+        // Checked before branching, so a refusal never leaves a branch behind.
+        if (SelectedModel is not { } model)
+        {
+            return Refuse("Pick a model first.");
+        }
+
+        var settings = Settings.ToTurnSettings(model);
         var conversationId = Current.Conversation.Id;
         var answerId = messageId;
         if (choice.Branch)
@@ -69,13 +76,7 @@ public sealed partial class PlaygroundSession
         }
 
         var with = choice.UseOriginalSettings ? RegenerateWith.OriginalSettings : RegenerateWith.CurrentSettings;
-        var settings = SelectedModel is { } model ? Settings.ToTurnSettings(model) : null;
-        if (settings is null && with == RegenerateWith.CurrentSettings)
-        {
-            return Refuse("Pick a model first.");
-        }
-
-        var start = await runner.RegenerateAsync(UserId, conversationId, answerId, with, settings!, SystemPrompt, cancellationToken);
+        var start = await runner.RegenerateAsync(UserId, conversationId, answerId, with, settings, SystemPrompt, cancellationToken);
         if (!start.Started)
         {
             return Refuse(start.Refusal!);
