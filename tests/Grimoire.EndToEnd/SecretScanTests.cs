@@ -7,7 +7,7 @@ namespace Grimoire.EndToEnd;
 /// <summary>The leak detector itself must catch every form, or the secret-leak test proves nothing (AC2.4).</summary>
 public sealed class SecretScanTests
 {
-    private const string Secret = "sk-or-v1-0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string Secret = "sk-or-v1-fake-scan-test-0123456789abcdef0123456789abcdef";
 
     private readonly SecretScan scan = new([Secret]);
 

@@ -85,7 +85,7 @@ public sealed class StandInChatTests : StandInTest
     {
         var key = await MintAsync();
         await Keys.DeleteAsync(key.Info.Hash, Ct);
-        const string Unknown = "sk-or-v1-0000000000000000000000000000000000000000000000000000000000000000";
+        const string Unknown = "sk-or-v1-fake-never-minted-0000000000000000000000000000000000";
 
         var deleted = await AskAsync(key.Key);
         var unknown = await AskAsync(Unknown);
