@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grimoire.Core.Data;
 using Grimoire.Core.Keys;
+using Grimoire.Core.Tests.Keys;
 using Grimoire.OpenRouterStandIn;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
