@@ -25,7 +25,9 @@ public sealed partial class PlaygroundSession
         {
             var created = await store.CreateAsync(UserId, Course.Id, cancellationToken);
             var detail = await store.OpenAsync(UserId, created.Id, cancellationToken);
-            await ShowAsync(detail!, cancellationToken, keepSettings: true);
+            // The student may have tuned the prompt and the controls before the conversation existed: they stay
+            // (AC1.1, AC1.4), instead of being replaced by the new conversation's course defaults.
+            await ShowAsync(detail!, cancellationToken, keepComposerState: true);
         }
 
         var start = await runner.StartAsync(UserId, Current!.Conversation.Id, text, SystemPrompt, Settings.ToTurnSettings(model), cancellationToken);
@@ -51,12 +53,20 @@ public sealed partial class PlaygroundSession
         }
     }
 
-    private async Task ShowAsync(ConversationDetail detail, CancellationToken cancellationToken, bool keepSettings = false)
+    /// <summary>
+    /// Opens a conversation. Unless <paramref name="keepComposerState"/> is set, the prompt and the controls switch to
+    /// the conversation's own (its prompt, and the settings of its last answer).
+    /// </summary>
+    private async Task ShowAsync(ConversationDetail detail, CancellationToken cancellationToken, bool keepComposerState = false)
     {
         Unwatch();
         Current = detail;
-        SetSystemPrompt(detail.Conversation.SystemPrompt);
-        if (!keepSettings
+        if (!keepComposerState)
+        {
+            SetSystemPrompt(detail.Conversation.SystemPrompt);
+        }
+
+        if (!keepComposerState
             && detail.Messages.LastOrDefault(m => m.Role == MessageRole.Assistant) is { } last
             && MessageParameters.FromJson(last.ParametersJson) is { } parameters
             && Models.Any(m => m.Id == parameters.ModelConfigId))
