@@ -37,6 +37,8 @@ public sealed class FirstMessageTests : IClassFixture<BrowserApp>
 
         await page.Locator("[data-testid=model-picker]").ClickAsync();
         await page.Locator(".mud-popover-open .model-option", new() { HasText = "Simulated Swift" }).ClickAsync();
+        // Swift takes a temperature: wait until the controls show it did switch before touching the slider.
+        await Assertions.Expect(page.Locator("[data-testid=temperature]")).ToHaveAttributeAsync("data-enabled", "true");
         var maxTokens = page.Locator("[data-testid=max-tokens]");
         await maxTokens.FillAsync("777");
         await maxTokens.PressAsync("Tab");
