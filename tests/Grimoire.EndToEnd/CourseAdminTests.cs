@@ -56,7 +56,7 @@ public sealed class CourseAdminTests : IClassFixture<BrowserApp>
             await input.FillAsync("What is a photon?");
             await input.PressAsync("Enter");
             var answer = student.Locator("[data-testid=message-card][data-role=assistant]").Last;
-            await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+            await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         }
 
         var (context, page, consoleErrors) = await app.NewPageAsync();

@@ -38,7 +38,7 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
 
         await input.FillAsync(Question);
         await input.PressAsync("Enter");
-        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         var firstAnswer = await StoredContentAsync(answers.First);
 
         // AC6.1: edit the question in place; the card says "edited".
@@ -57,14 +57,14 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         await page.Locator("[data-testid=regenerate-confirm]").ClickAsync();
         await Assertions.Expect(answers).ToHaveCountAsync(1);
         await Assertions.Expect(answers.First.Locator("[data-testid=message-author]")).ToHaveTextAsync("Simulated Swift");
-        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         var regenerated = await StoredContentAsync(answers.First);
         Assert.NotEqual(firstAnswer, regenerated);
 
         // A later turn makes the first answer a middle one: regenerating it warns and offers a branch.
         await input.FillAsync("And at sunset?");
         await input.PressAsync("Enter");
-        await Assertions.Expect(answers.Nth(1)).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answers.Nth(1)).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         var sourceUrl = page.Url;
         await answers.First.Locator("[data-testid=regenerate-message]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=regenerate-later]")).ToContainTextAsync("2 later messages stay as they are");
@@ -77,7 +77,7 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         await Assertions.Expect(page.Locator("[data-testid=fork-source]")).ToContainTextAsync("Branched from");
         await Assertions.Expect(users).ToHaveCountAsync(1);
         await Assertions.Expect(answers).ToHaveCountAsync(1);
-        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answers.First).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(page.Locator("[data-testid=conversation-heading]")).ToContainTextAsync("(branch)");
 
         await page.Locator("[data-testid=fork-source-link]").ClickAsync();

@@ -53,7 +53,7 @@ public sealed class FirstMessageTests : IClassFixture<BrowserApp>
         await input.FillAsync("What is a token?");
         await input.PressAsync("Enter");
         var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
 
         // The page still shows what the student chose, not the course default.
         await Assertions.Expect(prompt).ToHaveValueAsync(edited);

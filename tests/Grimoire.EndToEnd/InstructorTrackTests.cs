@@ -68,7 +68,7 @@ public sealed class InstructorTrackTests : IClassFixture<StandInBrowserApp>
         await input.FillAsync("Tell me about tidal locking");
         await input.PressAsync("Enter");
         var answer = student.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 30_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(answer.Locator("[data-testid=message-author]")).ToHaveTextAsync("Claude Haiku (class)");
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).ToContainTextAsync("tidal locking");
 

@@ -34,7 +34,7 @@ public sealed class OpenRouterRequestTests : IClassFixture<OpenRouterBrowserApp>
         await input.FillAsync("Hello, Claude");
         await input.PressAsync("Enter");
         var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 30_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).ToContainTextAsync("Hello there! How can I help?");
         await Assertions.Expect(answer.Locator("[data-testid=thinking-panel]")).ToBeVisibleAsync();
         await Assertions.Expect(answer.Locator("[data-testid=byline]")).ToContainTextAsync("0.000381");

@@ -24,7 +24,7 @@ public sealed class PlaygroundTests : IClassFixture<BrowserApp>
         await SendAsync(page, "Explain recursion with an example");
 
         var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(answer.Locator("[data-testid=thinking-panel]")).ToBeVisibleAsync();
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).Not.ToBeEmptyAsync();
         var byline = answer.Locator("[data-testid=byline]");
@@ -50,7 +50,7 @@ public sealed class PlaygroundTests : IClassFixture<BrowserApp>
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).Not.ToBeEmptyAsync();
         await page.Locator("[data-testid=stop]").ClickAsync();
 
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = 60_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.Locator("[data-testid=send]")).ToBeEnabledAsync();
     }
@@ -72,7 +72,7 @@ public sealed class PlaygroundTests : IClassFixture<BrowserApp>
         await WaitInteractiveAsync(page);
         var reloaded = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
         await Assertions.Expect(reloaded).ToHaveAttributeAsync("data-status", "streaming");
-        await Assertions.Expect(reloaded).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 60_000 });
+        await Assertions.Expect(reloaded).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         var finalText = await reloaded.Locator("[data-testid=message-content]").InnerTextAsync();
         Assert.True(finalText.Length > 200, "The reattached answer did not grow to completion.");
         await context.CloseAsync();

@@ -14,6 +14,15 @@ public class BrowserApp : IAsyncLifetime, IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>
+    /// How long a test waits for an answer to finish before it fails. Generous, because CI shares two cores with other
+    /// work and an answer can take many times longer than on an idle machine; it bounds a failing test, never measures.
+    /// </summary>
+    public const int AnswerTimeoutMs = 120_000;
+
+    /// <summary>The same bound for any other wait on the page (an element, a navigation, an action's target).</summary>
+    public const int PageTimeoutMs = 60_000;
+
     private readonly GrimoireAppFactory factory;
 
     public BrowserApp()
@@ -57,7 +66,7 @@ public class BrowserApp : IAsyncLifetime, IDisposable
 
         // Playwright's assertions wait for the page; on a loaded 2-core CI machine a circuit can take longer than
         // the 5 s default to come up. This bounds a failing test only: nothing here measures speed.
-        Assertions.SetDefaultExpectTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(PageTimeoutMs);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -75,6 +84,8 @@ public class BrowserApp : IAsyncLifetime, IDisposable
     public async Task<(IBrowserContext Context, IPage Page, List<string> ConsoleErrors)> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        context.SetDefaultTimeout(PageTimeoutMs);
+        context.SetDefaultNavigationTimeout(PageTimeoutMs);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) =>

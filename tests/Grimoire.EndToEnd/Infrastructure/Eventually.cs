@@ -6,7 +6,7 @@ namespace Grimoire.EndToEnd.Infrastructure;
 /// </summary>
 public static class Eventually
 {
-    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 15_000)
+    public static async Task TrueAsync(Func<bool> condition, string what, int timeoutMs = 60_000)
     {
         ArgumentNullException.ThrowIfNull(condition);
         for (var waited = 0; !condition(); waited += 50)

@@ -123,7 +123,7 @@ public static partial class LeakWalk
         await input.FillAsync($"{Prompt}: tell me about tidal locking");
         await input.PressAsync("Enter");
         var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = 30_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(answer.Locator("[data-testid=message-author]")).ToHaveTextAsync(ModelName);
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).ToContainTextAsync(AnswerText);
         await Assertions.Expect(answer.Locator("[data-testid=message-content]")).ToContainTextAsync(Prompt);
@@ -154,7 +154,7 @@ public static partial class LeakWalk
         await input.FillAsync($"{RefusedPrompt}: will this work?");
         await input.PressAsync("Enter");
         var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
-        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = 30_000 });
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "failed", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await page.GotoAsync("/conversations");
         await Assertions.Expect(page.Locator("[data-testid=history-link]", new() { HasText = RefusedPrompt })).ToHaveCountAsync(1);
     }
