@@ -50,8 +50,7 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         await Assertions.Expect(users.First.Locator("[data-testid=message-edited]")).ToBeVisibleAsync();
 
         // AC6.3: regenerate the (last) answer with the model now selected; it replaces the old one in place.
-        await page.Locator("[data-testid=model-picker]").ClickAsync();
-        await page.Locator(".mud-popover-open .model-option", new() { HasText = "Simulated Swift" }).ClickAsync();
+        await DemoPages.PickModelAsync(page, "Simulated Swift");
         await answers.First.Locator("[data-testid=regenerate-message]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=regenerate-later]")).ToHaveCountAsync(0);
         await page.Locator("[data-testid=regenerate-confirm]").ClickAsync();

@@ -35,8 +35,7 @@ public sealed class FirstMessageTests : IClassFixture<BrowserApp>
         await prompt.FillAsync(edited);
         await Assertions.Expect(tokens).Not.ToHaveTextAsync(defaultTokens);
 
-        await page.Locator("[data-testid=model-picker]").ClickAsync();
-        await page.Locator(".mud-popover-open .model-option", new() { HasText = "Simulated Swift" }).ClickAsync();
+        await DemoPages.PickModelAsync(page, "Simulated Swift");
         // Swift takes a temperature: wait until the controls show it did switch before touching the slider.
         await Assertions.Expect(page.Locator("[data-testid=temperature]")).ToHaveAttributeAsync("data-enabled", "true");
         var maxTokens = page.Locator("[data-testid=max-tokens]");

@@ -64,6 +64,7 @@ public sealed class InstructorTrackTests : IClassFixture<StandInBrowserApp>
         await Assertions.Expect(options).ToHaveCountAsync(3);
         CollectionAssertEquivalent(["simulated/thinker", "simulated/swift", Haiku], await ModelIdsAsync(options));
         await options.Filter(new() { HasText = "Claude Haiku (class)" }).ClickAsync();
+        await Assertions.Expect(student.Locator("[data-testid=model-picker]")).ToHaveValueAsync("Claude Haiku (class)");
         var input = student.Locator("[data-testid=composer-input]");
         await input.FillAsync("Tell me about tidal locking");
         await input.PressAsync("Enter");

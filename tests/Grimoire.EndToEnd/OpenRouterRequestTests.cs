@@ -27,8 +27,7 @@ public sealed class OpenRouterRequestTests : IClassFixture<OpenRouterBrowserApp>
         await page.Locator("button[data-email='priya@demo.grimoire.test']").ClickAsync();
         await page.WaitForURLAsync("**/playground");
         await Assertions.Expect(page.Locator("[data-testid=composer-input][data-ready=true]")).ToHaveCountAsync(1);
-        await page.Locator("[data-testid=model-picker]").ClickAsync();
-        await page.Locator(".mud-popover-open .model-option", new() { HasText = "Claude Sonnet (fake OpenRouter)" }).ClickAsync();
+        await DemoPages.PickModelAsync(page, "Claude Sonnet (fake OpenRouter)");
 
         var input = page.Locator("[data-testid=composer-input]");
         await input.FillAsync("Hello, Claude");

@@ -118,8 +118,7 @@ public sealed class PlaygroundTests : IClassFixture<BrowserApp>
 
     private static async Task PickModelAsync(IPage page, string name)
     {
-        await page.Locator("[data-testid=model-picker]").ClickAsync();
-        await page.Locator(".mud-popover-open .model-option", new() { HasText = name }).ClickAsync();
+        await DemoPages.PickModelAsync(page, name);
     }
 
     private static async Task SetMaxTokensAsync(IPage page, int value)

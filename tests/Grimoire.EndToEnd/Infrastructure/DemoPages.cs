@@ -51,6 +51,18 @@ public static partial class DemoPages
         return Assertions.Expect(page.Locator("[data-testid=composer-input][data-ready=true]")).ToHaveCountAsync(1);
     }
 
+    /// <summary>
+    /// Picks a model and waits until the picker shows it: the picker sets its value asynchronously, so a message sent
+    /// at once could still go to the previous model.
+    /// </summary>
+    public static async Task PickModelAsync(IPage page, string displayName)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator("[data-testid=model-picker]").ClickAsync();
+        await page.Locator(".mud-popover-open .model-option", new() { HasText = displayName }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=model-picker]")).ToHaveValueAsync(displayName);
+    }
+
     [GeneratedRegex("/courses/[0-9a-f-]{36}$")]
     private static partial Regex CoursePage();
 }
