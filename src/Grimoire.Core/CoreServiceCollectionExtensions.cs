@@ -64,7 +64,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StudentKeyProvisioner>();
         services.AddSingleton<KeyEncryptionRotation>();
         services.AddSingleton<Courses.Admin.IStudentUnenrolled, RevokeKeysOnUnenrolment>();
+        // Limits, rates and their refusals (issue 17 items 7, 8): the refusal counter is on the "Grimoire" meter.
+        services.AddMetrics();
+        services.AddSingleton<PlaygroundLimits>();
+        services.AddSingleton<PlaygroundRefusals>();
         services.AddSingleton<StudentRateLimiter>();
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddSingleton<StudentAnswerSlots>();
+        services.AddSingleton<TurnStopper>();
         services.AddSingleton<TurnExecution>();
         services.AddSingleton<TurnRunner>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).

@@ -2,6 +2,7 @@ using Grimoire.Core.Access;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Forking;
+using Grimoire.Core.Playground.Turns;
 using Grimoire.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,10 +17,19 @@ public sealed class ConversationStore(
     CourseAccess courseAccess,
     WorkspaceAccess workspaceAccess,
     ConversationForks forks,
+    ConversationRateLimiter creationLimiter,
+    PlaygroundLimits limits,
+    PlaygroundRefusals refusals,
     TimeProvider time)
 {
     public const string DefaultTitle = "New conversation";
 
+    /// <summary>
+    /// A new, empty conversation of <paramref name="userId"/> in the course, in a workspace of its own (AC4.5).
+    /// Throws <see cref="PlaygroundAccessDeniedException"/> for someone who is not a student of the active course, and
+    /// <see cref="PlaygroundLimitException"/> (a sentence for the student) when they start conversations faster than
+    /// <see cref="PlaygroundOptions.ConversationsPerMinute"/>.
+    /// </summary>
     public async Task<PlaygroundConversation> CreateAsync(Guid userId, Guid courseId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -27,6 +37,12 @@ public sealed class ConversationStore(
         if (course is null || course.IsArchived || !await courseAccess.HasRoleAsync(userId, courseId, CourseRole.Student, cancellationToken))
         {
             throw new PlaygroundAccessDeniedException("You are not enrolled in an active course with that id.");
+        }
+
+        if (creationLimiter.TryAcquire(userId) is { } slowDown)
+        {
+            refusals.Record(RefusalReasons.ConversationRate, userId);
+            throw new PlaygroundLimitException(slowDown);
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -107,9 +123,19 @@ public sealed class ConversationStore(
             c => c.Title = trimmed.Length > 300 ? trimmed[..300] : trimmed, cancellationToken);
     }
 
-    /// <summary>Keeps the prompt the next message will be sent with; earlier answers keep the one they had.</summary>
-    public Task SaveSystemPromptAsync(Guid userId, Guid conversationId, string systemPrompt, CancellationToken cancellationToken) =>
-        UpdateAsync(userId, conversationId, WorkspacePermission.Editor, c => c.SystemPrompt = systemPrompt, cancellationToken);
+    /// <summary>Keeps the prompt the next message will be sent with; earlier answers keep the one they had.
+    /// Throws <see cref="PlaygroundLimitException"/> for a prompt longer than <see cref="PlaygroundOptions.MaxSystemPromptChars"/>.</summary>
+    public Task SaveSystemPromptAsync(Guid userId, Guid conversationId, string systemPrompt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(systemPrompt);
+        if (limits.SystemPromptRefusal(systemPrompt) is { } tooLong)
+        {
+            refusals.Record(RefusalReasons.SystemPromptTooLong, userId);
+            throw new PlaygroundLimitException(tooLong);
+        }
+
+        return UpdateAsync(userId, conversationId, WorkspacePermission.Editor, c => c.SystemPrompt = systemPrompt, cancellationToken);
+    }
 
     public async Task DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {

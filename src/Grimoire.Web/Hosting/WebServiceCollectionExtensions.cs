@@ -1,6 +1,7 @@
 using Grimoire.Core;
 using Grimoire.Core.Data;
 using Grimoire.Core.Hosting;
+using Grimoire.Core.Playground;
 using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Security;
 using Grimoire.Web.Features.Playground.Session;
@@ -23,7 +24,10 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddHostedService<Core.Audit.AuditArchiveService>(); // before TurnShutdown: starts first, stops after it
         builder.AddGrimoireAuthentication();
 
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // The circuit takes a message as long as the longest text the playground allows (issue 17 item 7): SignalR's
+        // 32 KB default dropped the connection, and the text with it. Longer text is stopped in the browser.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents().AddHubOptions(hub => hub.MaximumReceiveMessageSize =
+            (builder.Configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions()).CircuitReceiveBytes);
         builder.Services.AddMudServices();
         builder.Services.AddGrimoireRendering();
         builder.Services.AddScoped<PlaygroundSession>();

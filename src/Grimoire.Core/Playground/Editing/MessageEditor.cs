@@ -29,6 +29,8 @@ public sealed class MessageEditor(
     WorkspaceAccess workspaceAccess,
     ILiveTurnHub hub,
     AuditArchive audit,
+    PlaygroundLimits limits,
+    PlaygroundRefusals refusals,
     TimeProvider time,
     ILogger<MessageEditor> logger)
 {
@@ -45,7 +47,8 @@ public sealed class MessageEditor(
     /// <summary>
     /// Replaces the text of the message <paramref name="messageId"/> (a question or an answer) with
     /// <paramref name="newContent"/>, as <paramref name="userId"/>. Needs editor rights on the conversation's
-    /// workspace and a course that is not archived. Refused (nothing changed) for empty text, a message streaming
+    /// workspace and a course that is not archived. Refused (nothing changed) for empty text, text longer than
+    /// <see cref="PlaygroundOptions.MaxEditChars"/>, a message streaming
     /// or being answered right now, or a message that changed since it was read. The same text again is not an
     /// edit: <see cref="MessageEdit.Changed"/> is false and nothing is stored or archived. Watchers of the
     /// conversation are told to reload.
@@ -55,6 +58,12 @@ public sealed class MessageEditor(
         if (string.IsNullOrWhiteSpace(newContent))
         {
             return MessageEdit.Refused(EmptyContent);
+        }
+
+        if (limits.EditRefusal(newContent) is { } tooLong)
+        {
+            refusals.Record(RefusalReasons.EditTooLong, userId);
+            return MessageEdit.Refused(tooLong);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

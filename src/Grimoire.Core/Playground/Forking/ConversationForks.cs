@@ -21,6 +21,8 @@ public sealed class ConversationForks(
     WorkspaceAccess workspaceAccess,
     ILiveTurnHub hub,
     AuditArchive audit,
+    Turns.ConversationRateLimiter creationLimiter,
+    PlaygroundRefusals refusals,
     TimeProvider time,
     ILogger<ConversationForks> logger)
 {
@@ -61,6 +63,13 @@ public sealed class ConversationForks(
         if (originals.Any(m => m.Status == MessageStatus.Streaming || m.Id == live?.AssistantMessageId))
         {
             return ConversationFork.Refused(StillArriving);
+        }
+
+        // A branch is a new conversation: it counts against the same rate as starting one (issue 17 item 8).
+        if (creationLimiter.TryAcquire(userId) is { } slowDown)
+        {
+            refusals.Record(RefusalReasons.ConversationRate, userId);
+            return ConversationFork.Refused(slowDown);
         }
 
         var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back

@@ -4,10 +4,14 @@ using Microsoft.Extensions.AI;
 
 namespace Grimoire.Core.Playground.Turns;
 
-/// <summary>A turn that passed every pre-flight check: what will be sent, to whom, and what to record with the answer.</summary>
+/// <summary>
+/// A turn that passed every pre-flight check: what will be sent, to whom, and what to record with the answer.
+/// It holds one of the student's <see cref="Slot"/>s: whoever drops the turn before launching it disposes that.
+/// </summary>
 internal sealed record PreparedTurn(
     CourseModelConfig Model,
     ChatOptions Options,
     MessageParameters Parameters,
     ProviderEndpoint Endpoint,
-    IReadOnlyList<ChatMessage> History);
+    IReadOnlyList<ChatMessage> History,
+    AnswerSlot Slot);

@@ -76,9 +76,16 @@ public sealed class TurnExecution(
         }
         finally
         {
-            await FinishAsync(live, call, turn, firstTokenAt, crash);
-            hub.Finish(live);
-            live.Dispose();
+            try
+            {
+                await FinishAsync(live, call, turn, firstTokenAt, crash);
+            }
+            finally
+            {
+                hub.Finish(live);
+                live.Dispose();
+                call.Slot?.Dispose(); // however the turn ended: the student's slot is never leaked
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grimoire.Core.Audit;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Data;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace Grimoire.Core.Playground.Turns;
 
 // The checks a new turn and a regeneration share, in the order they run: access, model, options, credentials,
-// context length, rate limit. Each refusal is a sentence for the student; nothing is stored before all pass.
+// context length, answers in flight, rate limit. Each refusal is a sentence for the student; nothing is stored before all pass.
 public sealed partial class TurnRunner
 {
     public const string ModelNotAvailable = "That model is not available in this course. Pick one from the list.";
@@ -74,36 +75,54 @@ public sealed partial class TurnRunner
 
         if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
         {
+            refusals.Record(RefusalReasons.ContextTooLong, userId);
             return (null, tooLong);
+        }
+
+        // A slot before a rate token, so a refusal for answers in flight does not spend one.
+        var (slot, busy) = answerSlots.TryTake(userId);
+        if (slot is null)
+        {
+            refusals.Record(RefusalReasons.AnswersInFlight, userId);
+            return (null, busy);
         }
 
         if (rateLimiter.TryAcquire(userId) is { } slowDown)
         {
+            slot.Dispose();
+            refusals.Record(RefusalReasons.TurnRate, userId);
             return (null, slowDown);
         }
 
-        return (new PreparedTurn(model, options, parameters!, endpoint, history), null);
+        return (new PreparedTurn(model, options, parameters!, endpoint, history, slot), null);
     }
 
+    /// <summary>
+    /// Null when the system prompt, the history and the answer's room fit the model's context; a model that does not
+    /// say its context length gets <see cref="PlaygroundOptions.UnknownContextTokens"/>.
+    /// </summary>
     private string? ContextRefusal(CourseModelConfig model, List<ChatMessage> history, string systemPrompt, int maxTokens)
     {
-        if (model.ContextLength is not { } context)
+        var context = model.ContextLength ?? limits.UnknownContextTokens;
+        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => tokenCounter.CountTokens(m.Text)) + maxTokens;
+        if (estimate <= context)
         {
             return null;
         }
 
-        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => tokenCounter.CountTokens(m.Text)) + maxTokens;
-        return estimate <= context
-            ? null
-            : $"This conversation is too long for {model.DisplayName}: about {estimate:N0} tokens with the answer's room, and it takes {context:N0}. "
-              + "Lower max tokens, start a new conversation, or pick a model with a longer context.";
+        var takes = model.ContextLength is null
+            ? string.Create(CultureInfo.InvariantCulture, $"the course allows {context:N0} for a model whose context length is not known")
+            : string.Create(CultureInfo.InvariantCulture, $"it takes {context:N0}");
+        return string.Create(CultureInfo.InvariantCulture,
+            $"This conversation is too long for {model.DisplayName}: about {estimate:N0} tokens with the answer's room, and {takes}. ")
+            + "Lower max tokens, start a new conversation, or pick a model with a longer context.";
     }
 
     /// <summary>
-    /// Runs the save that makes the turn visible. If it throws or returns false, the live turn is released so the
-    /// conversation is not left blocked.
+    /// Runs the save that makes the turn visible. If it throws or returns false, the live turn and the student's slot
+    /// are released so neither the conversation nor the student is left blocked.
     /// </summary>
-    private async Task<bool> SaveOrAbandonAsync(LiveTurn live, Func<Task<bool>> save)
+    private async Task<bool> SaveOrAbandonAsync(LiveTurn live, PreparedTurn turn, Func<Task<bool>> save)
     {
         var saved = false;
         try
@@ -117,6 +136,7 @@ public sealed partial class TurnRunner
             {
                 hub.Finish(live);
                 live.Dispose();
+                turn.Slot.Dispose();
             }
         }
     }
@@ -128,6 +148,6 @@ public sealed partial class TurnRunner
             "Turn started in conversation {ConversationId} on {Provider}/{Model} (message {MessageId})",
             conversation.Id, turn.Model.Provider, turn.Model.ModelId, live.AssistantMessageId);
         var ids = new AuditIds(userId, conversation.CourseId, conversation.WorkspaceId, conversation.Id, live.AssistantMessageId, turn.Model.Id);
-        live.Completion = execution.RunInBackground(live, new TurnCall(turn.Endpoint, turn.Model.ModelId, turn.History, turn.Options, ids));
+        live.Completion = execution.RunInBackground(live, new TurnCall(turn.Endpoint, turn.Model.ModelId, turn.History, turn.Options, ids, turn.Slot));
     }
 }

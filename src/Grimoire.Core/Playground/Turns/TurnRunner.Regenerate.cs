@@ -35,6 +35,11 @@ public sealed partial class TurnRunner
         string currentSystemPrompt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(currentSettings);
+        if (choice == RegenerateWith.CurrentSettings && limits.SystemPromptRefusal(currentSystemPrompt) is { } promptTooLong)
+        {
+            return Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (conversation, refusal) = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
         if (conversation is null)
@@ -87,10 +92,11 @@ public sealed partial class TurnRunner
         var live = hub.TryBegin(conversationId, question.Id, target.Id);
         if (live is null)
         {
+            turn.Slot.Dispose();
             return TurnStart.Refused(TurnStillRunning);
         }
 
-        var replaced = await SaveOrAbandonAsync(live, async () =>
+        var replaced = await SaveOrAbandonAsync(live, turn, async () =>
         {
             var row = await db.PlaygroundMessages.SingleAsync(m => m.Id == target.Id, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;

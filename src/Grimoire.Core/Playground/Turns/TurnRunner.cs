@@ -24,6 +24,9 @@ public sealed partial class TurnRunner(
     IProviderCredentials credentials,
     ITokenCounter tokenCounter,
     StudentRateLimiter rateLimiter,
+    StudentAnswerSlots answerSlots,
+    PlaygroundLimits limits,
+    PlaygroundRefusals refusals,
     ILiveTurnHub hub,
     TurnExecution execution,
     AuditArchive audit,
@@ -37,8 +40,8 @@ public sealed partial class TurnRunner(
     /// <summary>
     /// Stores <paramref name="text"/> as the student's next message and starts streaming the answer with
     /// <paramref name="settings"/> and <paramref name="systemPrompt"/> (which the conversation keeps for next time).
-    /// Refusals (no access, archived course, model not available, no key, too long, too fast, a turn already running)
-    /// store nothing and come back as <see cref="TurnStart.Refusal"/>, in words for the student.
+    /// Refusals (no access, archived course, model not available, no key, a message, prompt or conversation too long,
+    /// too fast, too many answers in flight, a turn already running) store nothing and come back as <see cref="TurnStart.Refusal"/>, in words for the student.
     /// </summary>
     public async Task<TurnStart> StartAsync(
         Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings, CancellationToken cancellationToken)
@@ -47,6 +50,16 @@ public sealed partial class TurnRunner(
         if (string.IsNullOrWhiteSpace(text))
         {
             return TurnStart.Refused("Write a message first.");
+        }
+
+        if (limits.MessageRefusal(text) is { } tooLong)
+        {
+            return Refuse(RefusalReasons.MessageTooLong, userId, tooLong);
+        }
+
+        if (limits.SystemPromptRefusal(systemPrompt) is { } promptTooLong)
+        {
+            return Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -63,6 +76,11 @@ public sealed partial class TurnRunner(
 
         var stored = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+        if (limits.ConversationFullRefusal(stored.Count, adding: 2) is { } full)
+        {
+            return Refuse(RefusalReasons.ConversationFull, userId, full);
+        }
+
         var (turn, planRefusal) = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, cancellationToken);
         if (turn is null)
         {
@@ -86,10 +104,11 @@ public sealed partial class TurnRunner(
         var live = hub.TryBegin(conversationId, userMessage.Id, answer.Id);
         if (live is null)
         {
+            turn.Slot.Dispose();
             return TurnStart.Refused(TurnStillRunning);
         }
 
-        await SaveOrAbandonAsync(live, async () =>
+        await SaveOrAbandonAsync(live, turn, async () =>
         {
             conversation.SystemPrompt = systemPrompt;
             conversation.UpdatedAt = now;
@@ -105,6 +124,13 @@ public sealed partial class TurnRunner(
 
         Launch(live, conversation, userId, turn);
         return new TurnStart(userMessage.Id, answer.Id, null);
+    }
+
+    /// <summary>A refusal made by a limit or a rate: counted and logged (never the text), then said to the student.</summary>
+    private TurnStart Refuse(string reason, Guid userId, string sentence)
+    {
+        refusals.Record(reason, userId);
+        return TurnStart.Refused(sentence);
     }
 
     internal static string TitleFrom(string text)

@@ -116,6 +116,8 @@ public sealed partial class PlaygroundPage
 
     private Task<string?> SendAsync(string text) => Session.SendAsync(text, lifetime.Token);
 
+    private Task StopAsync() => Session.StopAsync(lifetime.Token);
+
     private async Task RegenerateAsync(ChatMessageView message)
     {
         var question = Session.AskRegenerate(message.Id);

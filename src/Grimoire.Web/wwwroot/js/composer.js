@@ -1,18 +1,49 @@
 // The playground composer's keyboard and the conversation's scroll-follow. No inline handlers anywhere.
 
-// Enter sends, Shift+Enter makes a new line, Esc stops the running answer.
+// Enter sends, Shift+Enter makes a new line, Esc asks to stop the running answer (the server decides who may).
+// Text over the limit (data-max-chars on the composer) is never sent: it stays in the box, and the component is told
+// its length to say so beside it. Sending it would exceed what the circuit accepts and drop the connection.
 export function attachComposer(textarea, dotnet) {
+  let reported = 0;
+  const reportLength = () => {
+    const over = overLimit(textarea);
+    if (over !== reported) {
+      reported = over;
+      dotnet.invokeMethodAsync('LengthChecked', over);
+    }
+    return over;
+  };
   const onKeyDown = (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      dotnet.invokeMethodAsync('SendFromKeyboard', textarea.value);
+      if (reportLength() === 0) {
+        dotnet.invokeMethodAsync('SendFromKeyboard', textarea.value);
+      }
     } else if (event.key === 'Escape') {
       dotnet.invokeMethodAsync('StopFromKeyboard');
     }
   };
   textarea.addEventListener('keydown', onKeyDown);
+  textarea.addEventListener('input', reportLength);
   textarea.dataset.ready = 'true'; // tests (and nothing else) wait for this before typing
-  return { dispose: () => textarea.removeEventListener('keydown', onKeyDown) };
+  return {
+    dispose: () => {
+      textarea.removeEventListener('keydown', onKeyDown);
+      textarea.removeEventListener('input', reportLength);
+    },
+  };
+}
+
+// The text's length when it is over the composer's limit, else 0.
+function overLimit(textarea) {
+  const limit = Number(textarea.closest('[data-max-chars]')?.dataset.maxChars || 0);
+  return limit > 0 && textarea.value.length > limit ? textarea.value.length : 0;
+}
+
+// What the Send button sends: the text, or null (and its length) when it is over the limit.
+export function readForSend(textarea) {
+  const over = overLimit(textarea);
+  return { text: over === 0 ? textarea.value : null, length: textarea.value.length };
 }
 
 export function clear(textarea) {
@@ -37,8 +68,4 @@ export function followScroll(container) {
   container.scrollTop = container.scrollHeight;
   height = container.scrollHeight;
   return { dispose: () => observer.disconnect() };
-}
-
-export function valueOf(textarea) {
-  return textarea.value;
 }

@@ -44,6 +44,10 @@ public sealed partial class MessageCard : IDisposable
     [Parameter]
     public Func<MessageEditRequest, Task<string?>>? OnEdit { get; set; }
 
+    /// <summary>The most characters an edit may have (0: no limit); the server checks again.</summary>
+    [Parameter]
+    public int EditMaxChars { get; set; }
+
     /// <summary>Branch a new conversation from this message (X2). The button shows only when a handler is attached.</summary>
     [Parameter]
     public EventCallback<ChatMessageView> OnBranch { get; set; }

@@ -57,6 +57,11 @@ public sealed partial class PlaygroundSession
             return Refuse("Pick a model first.");
         }
 
+        if (!choice.UseOriginalSettings && SystemPromptProblem is { } promptTooLong)
+        {
+            return Refuse(promptTooLong);
+        }
+
         var settings = Settings.ToTurnSettings(model);
         var conversationId = Current.Conversation.Id;
         var answerId = messageId;

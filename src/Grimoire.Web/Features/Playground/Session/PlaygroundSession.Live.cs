@@ -16,6 +16,14 @@ public sealed partial class PlaygroundSession
     public async Task<string?> SendAsync(string text, CancellationToken cancellationToken)
     {
         Notice = null;
+        if (SystemPromptProblem is { } promptTooLong)
+        {
+            // The box holds a prompt the server never got: never send with an older one instead.
+            Notice = promptTooLong;
+            RaiseChanged();
+            return promptTooLong;
+        }
+
         if (Course is null || SelectedModel is not { } model)
         {
             return Notice = "Pick a model first.";
@@ -23,7 +31,12 @@ public sealed partial class PlaygroundSession
 
         if (Current is null)
         {
-            var created = await store.CreateAsync(UserId, Course.Id, cancellationToken);
+            if (await CreateConversationAsync(cancellationToken) is not { } created)
+            {
+                RaiseChanged();
+                return Notice;
+            }
+
             var detail = await store.OpenAsync(UserId, created.Id, cancellationToken);
             // The student may have tuned the prompt and the controls before the conversation existed: they stay
             // (AC1.1, AC1.4), instead of being replaced by the new conversation's course defaults.
@@ -44,12 +57,16 @@ public sealed partial class PlaygroundSession
         return null;
     }
 
-    /// <summary>Stop button and Esc: the partial answer stays, marked stopped.</summary>
-    public void Stop()
+    /// <summary>
+    /// Stop button and Esc: the partial answer stays, marked stopped. The server decides who may (issue 17 item 6):
+    /// a read-only viewer is refused whatever the page shows, and told why.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (Current is not null)
+        if (Current is not null && await stopper.StopAsync(UserId, Current.Conversation.Id, cancellationToken) is { } refusal)
         {
-            hub.Find(Current.Conversation.Id)?.RequestStop();
+            Notice = refusal;
+            RaiseChanged();
         }
     }
 

@@ -22,6 +22,8 @@ public sealed partial class PlaygroundSession(
     ConversationStore store,
     UserDirectory users,
     TurnRunner runner,
+    TurnStopper stopper,
+    PlaygroundLimits limits,
     MessageEditor editor,
     ConversationForks forks,
     ILiveTurnHub hub,
@@ -69,6 +71,15 @@ public sealed partial class PlaygroundSession(
 
     public bool CanWrite => Current?.CanWrite == true && Course is { IsArchived: false };
 
+    /// <summary>Stop shows for the people the server lets stop an answer (<see cref="TurnStopper"/>): the same as <see cref="CanWrite"/>.</summary>
+    public bool CanStop => CanWrite;
+
+    /// <summary>The limits the inputs check before sending (issue 17 item 7); the services check them again.</summary>
+    public PlaygroundLimits Limits => limits;
+
+    /// <summary>Why the prompt in the box can't be used (too long: it never left the browser), or null.</summary>
+    public string? SystemPromptProblem { get; private set; }
+
     public CourseModelConfig? SelectedModel => Models.FirstOrDefault(m => m.Id == Settings.ModelConfigId);
 
     public async Task InitializeAsync(Guid userId, Guid? conversationId, CancellationToken cancellationToken)
@@ -114,9 +125,28 @@ public sealed partial class PlaygroundSession(
             return;
         }
 
-        var created = await store.CreateAsync(UserId, Course.Id, cancellationToken);
+        if (await CreateConversationAsync(cancellationToken) is not { } created)
+        {
+            RaiseChanged();
+            return;
+        }
+
         await RefreshConversationsAsync(cancellationToken);
         await OpenAsync(created.Id, cancellationToken);
+    }
+
+    /// <summary>A new conversation in the course, or null with <see cref="Notice"/> saying why not (too many too fast).</summary>
+    private async Task<PlaygroundConversation?> CreateConversationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.CreateAsync(UserId, Course!.Id, cancellationToken);
+        }
+        catch (PlaygroundLimitException refused)
+        {
+            Notice = refused.Message;
+            return null;
+        }
     }
 
     public async Task OpenAsync(Guid conversationId, CancellationToken cancellationToken)
@@ -190,7 +220,18 @@ public sealed partial class PlaygroundSession(
     public void SetSystemPrompt(string text)
     {
         SystemPrompt = text;
+        SystemPromptProblem = null;
         SystemPromptTokens = tokenCounter.CountTokens(text);
+        RaiseChanged();
+    }
+
+    /// <summary>
+    /// The prompt box holds text over the limit (<paramref name="length"/> characters), kept in the browser: nothing is
+    /// sent with it until it fits. 0 when it fits again.
+    /// </summary>
+    public void SystemPromptTooLong(int length)
+    {
+        SystemPromptProblem = length > 0 ? PlaygroundLimits.SystemPromptTooLong(length, limits.MaxSystemPromptChars) : null;
         RaiseChanged();
     }
 
