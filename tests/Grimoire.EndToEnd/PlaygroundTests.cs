@@ -56,6 +56,25 @@ public sealed class PlaygroundTests : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task Esc_stops_the_running_answer_while_the_box_is_locked()
+    {
+        var (context, page, _) = await app.NewPageAsync();
+        await using var __ = context;
+        await SignInAsync(page, "priya");
+        await PickModelAsync(page, "Simulated Swift");
+        await SetMaxTokensAsync(page, 8000);
+
+        await SendAsync(page, "Tell me another very long story");
+        var answer = page.Locator("[data-testid=message-card][data-role=assistant]").Last;
+        await Assertions.Expect(answer.Locator("[data-testid=message-content]")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.Locator("[data-testid=composer-input]")).ToBeDisabledAsync();
+        await page.Keyboard.PressAsync("Escape");
+
+        await Assertions.Expect(answer).ToHaveAttributeAsync("data-status", "cancelled", new() { Timeout = BrowserApp.AnswerTimeoutMs });
+        await Assertions.Expect(page.Locator("[data-testid=composer-input]")).ToBeEnabledAsync();
+    }
+
+    [Fact]
     public async Task Reloading_mid_answer_reattaches_to_the_stream_and_history_survives_a_browser_restart_X6_AC4_1()
     {
         var (context, page, _) = await app.NewPageAsync();

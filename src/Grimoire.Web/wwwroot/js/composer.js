@@ -19,17 +19,24 @@ export function attachComposer(textarea, dotnet) {
       if (reportLength() === 0) {
         dotnet.invokeMethodAsync('SendFromKeyboard', textarea.value);
       }
-    } else if (event.key === 'Escape') {
+    }
+  };
+  // Esc stops from anywhere on the page: while an answer streams the box is disabled and cannot hold the focus.
+  // An open dialog or menu keeps its own Esc (it closes).
+  const onEscape = (event) => {
+    if (event.key === 'Escape' && !event.defaultPrevented && !document.querySelector('.mud-dialog, .mud-popover-open:not(.mud-tooltip)')) {
       dotnet.invokeMethodAsync('StopFromKeyboard');
     }
   };
   textarea.addEventListener('keydown', onKeyDown);
+  document.addEventListener('keydown', onEscape);
   textarea.addEventListener('input', reportLength);
   textarea.dataset.ready = 'true'; // tests (and nothing else) wait for this before typing
   return {
     dispose: () => {
       textarea.removeEventListener('keydown', onKeyDown);
       textarea.removeEventListener('input', reportLength);
+      document.removeEventListener('keydown', onEscape);
     },
   };
 }
