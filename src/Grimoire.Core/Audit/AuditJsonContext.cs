@@ -16,6 +16,7 @@ namespace Grimoire.Core.Audit;
 [JsonSerializable(typeof(MessageDeletedData))]
 [JsonSerializable(typeof(ConversationDeletedData))]
 [JsonSerializable(typeof(ConversationForkedData))]
+[JsonSerializable(typeof(TurnInterruptedData))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext
 {
     /// <summary>
