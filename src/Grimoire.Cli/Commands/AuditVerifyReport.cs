@@ -25,6 +25,13 @@ internal static class AuditVerifyReport
             }
         }
 
+        foreach (var chain in result.Chains.Where(c => c.AcceptedBreaks.Count > 0))
+        {
+            await output.WriteLineAsync(
+                $"Node {chain.NodeId}: an operator accepted a break in this chain at record(s) {string.Join(", ", chain.AcceptedBreaks)} "
+                + $"({AuditKinds.AnchorReset}: records the database had seen were lost or changed before it; the record says what was found).");
+        }
+
         if (!anchored)
         {
             await output.WriteLineAsync("Checked the files alone (--files-only): records cut from the end of a chain would not show.");

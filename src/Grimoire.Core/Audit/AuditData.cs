@@ -83,6 +83,8 @@ internal sealed record ConversationDeletedData(
 internal sealed record DeletedMessageData(
     Guid MessageId, int Sequence, MessageRole Role, MessageStatus Status, int ContentLength, string ContentSha256, string? ThinkingSha256);
 
+internal sealed record AnchorResetData(string Reason, long AnchoredSequence, string AnchoredHash, long ArchiveSequence, string ArchiveHash);
+
 internal sealed record TurnInterruptedData(
     AuditMessageSnapshot Answer,
     Guid? UserMessageId,

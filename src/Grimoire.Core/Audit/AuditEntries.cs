@@ -129,5 +129,11 @@ public static class AuditEntries
             AuditJsonContext.Serialize(new TurnInterruptedData(answer, userMessageId, provider, status, errorText), AuditJsonContext.Default.TurnInterruptedData));
     }
 
+    /// <summary>An operator's acceptance of a chain that no longer matched its anchor (see <see cref="AuditKinds.AnchorReset"/>).</summary>
+    public static AuditEntry AnchorReset(DateTime at, string reason, long anchoredSequence, string anchoredHash, long archiveSequence, string archiveHash) =>
+        new(AuditKinds.AnchorReset, at, new AuditIds(),
+            AuditJsonContext.Serialize(
+                new AnchorResetData(reason, anchoredSequence, anchoredHash, archiveSequence, archiveHash), AuditJsonContext.Default.AnchorResetData));
+
     private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -17,6 +17,7 @@ namespace Grimoire.Core.Audit;
 [JsonSerializable(typeof(ConversationDeletedData))]
 [JsonSerializable(typeof(ConversationForkedData))]
 [JsonSerializable(typeof(TurnInterruptedData))]
+[JsonSerializable(typeof(AnchorResetData))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext
 {
     /// <summary>

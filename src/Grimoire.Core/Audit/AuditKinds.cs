@@ -27,6 +27,13 @@ public static class AuditKinds
     /// </summary>
     public const string TurnInterrupted = "turn_interrupted";
 
+    /// <summary>
+    /// An operator accepted, at start-up, that this node's chain no longer matched the database's anchor (records the
+    /// database had seen were lost or altered) and let it continue (<see cref="AuditOptions.AcceptBrokenAnchor"/>):
+    /// what the anchor said, what the archive held, and why they differed. The anchor moves to this record.
+    /// </summary>
+    public const string AnchorReset = "anchor_reset";
+
     /// <summary>A new conversation branched from a message of another (X2); which messages were copied to which ids.</summary>
     public const string ConversationForked = "conversation_forked";
 }

@@ -63,6 +63,9 @@ public sealed record AuditChainReport(string NodeId, int Files, long Records, lo
 {
     public long? AnchoredSequence { get; init; }
 
+    /// <summary>Records where an operator accepted that the chain had lost or changed records the database had seen (<see cref="AuditKinds.AnchorReset"/>).</summary>
+    public IReadOnlyList<long> AcceptedBreaks { get; init; } = [];
+
     /// <summary>For the anchor check: the chain's newest file and the anchored record where the walk met it.</summary>
     internal AuditChainTail? Tail { get; init; }
 

@@ -41,6 +41,7 @@ public static class AuditServiceCollectionExtensions
         services.TryAddSingleton<Anchors.AuditAnchorSigner>();
         services.TryAddSingleton<Anchors.AuditAnchorStore>();
         services.TryAddSingleton<Anchors.AnchoredAuditVerifier>();
+        services.TryAddSingleton<Anchors.AuditAnchorCheck>();
         services.TryAddSingleton<AuditExporter>();
         return services;
     }

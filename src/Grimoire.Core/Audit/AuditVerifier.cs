@@ -70,6 +70,7 @@ public static class AuditVerifier
         return new AuditChainReport(nodeId, files.Count, state.Records, state.ExpectedSequence - 1, state.PrevHash, state.Problem)
         {
             Tail = new AuditChainTail(files[^1].Name.Name, state.AnchoredRecord),
+            AcceptedBreaks = state.AcceptedBreaks,
         };
     }
 
@@ -112,7 +113,7 @@ public static class AuditVerifier
             }
             else
             {
-                state.Accept(header.Hash, file, lineNumber);
+                state.Accept(header, file, lineNumber);
             }
         }
     }
@@ -176,14 +177,22 @@ public static class AuditVerifier
         /// <summary>Where the record the database anchored was found, and its hash.</summary>
         public AuditRecordAt? AnchoredRecord { get; private set; }
 
-        public void Accept(string hash, AuditFile file, int line)
+        /// <summary>The records where an operator accepted a break in the chain (<see cref="AuditKinds.AnchorReset"/>).</summary>
+        public List<long> AcceptedBreaks { get; } = [];
+
+        public void Accept(AuditRecordHeader header, AuditFile file, int line)
         {
             if (ExpectedSequence == anchoredSequence)
             {
-                AnchoredRecord = new AuditRecordAt(file.Name.Name, line, hash);
+                AnchoredRecord = new AuditRecordAt(file.Name.Name, line, header.Hash);
             }
 
-            (ExpectedSequence, PrevHash, Records) = (ExpectedSequence + 1, hash, Records + 1);
+            if (header.Kind == AuditKinds.AnchorReset)
+            {
+                AcceptedBreaks.Add(header.Sequence);
+            }
+
+            (ExpectedSequence, PrevHash, Records) = (ExpectedSequence + 1, header.Hash, Records + 1);
         }
 
         public void Fail(AuditProblemKind kind, AuditFile file, int line, long? sequence, string message) =>

@@ -1,3 +1,4 @@
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Demo;
 using Grimoire.Core.Hosting;
 using Grimoire.Core.Playground.Turns;
@@ -12,6 +13,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     DemoSeeder demoSeeder,
     InterruptedTurnSweep interruptedTurns,
+    AuditAnchorCheck anchorCheck,
     IOptions<GrimoireOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -33,7 +35,10 @@ public sealed class DatabaseInitializer(
     /// </summary>
     public Task<int> MarkInterruptedTurnsAsync(CancellationToken cancellationToken) => interruptedTurns.RunAsync(cancellationToken);
 
-    /// <summary>Migrate (when asked), recover interrupted turns, and seed the demo when configured and empty.</summary>
+    /// <summary>
+    /// Migrate (when asked), check this node's archive against the database's anchor (refusing to start when records
+    /// the database saw are gone), recover interrupted turns, and seed the demo when configured and empty.
+    /// </summary>
     public async Task InitializeAsync(bool migrate, CancellationToken cancellationToken)
     {
         if (migrate)
@@ -41,6 +46,7 @@ public sealed class DatabaseInitializer(
             await MigrateAsync(cancellationToken);
         }
 
+        await anchorCheck.CheckAsync(cancellationToken);
         await MarkInterruptedTurnsAsync(cancellationToken);
 
         if (options.Value.SeedDemoData)
