@@ -100,6 +100,22 @@ public abstract class AuditCompletenessTests<TDatabase> : DatabaseTest<TDatabase
         Assert.Empty(ArchivedRecords.Read(Db, AuditKinds.ConversationDeleted));
     }
 
+    [Fact]
+    public async Task Start_up_refuses_to_go_on_when_the_database_anchor_does_not_check_out_X5()
+    {
+        var scenario = await ScenarioAsync();
+        await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
+        await using (var db = Db.CreateContext())
+        {
+            await db.AuditAnchors.ExecuteUpdateAsync(set => set.SetProperty(a => a.Sequence, 7L), Ct); // without the signing key
+        }
+
+        var refusal = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => Db.Get<DatabaseInitializer>().InitializeAsync(migrate: false, Ct));
+
+        Assert.Contains("does not match the database's anchor: the anchor (record 7) cannot be trusted", Assert.Single(refusal.Failures), StringComparison.Ordinal);
+    }
+
     /// <summary>What a crash leaves: an answer row still "streaming" with the text of its last checkpoint, and no process running it.</summary>
     private async Task<(PlaygroundConversation Conversation, PlaygroundMessage Question, PlaygroundMessage Streaming)> CrashLeftStreamingAsync()
     {
