@@ -26,6 +26,16 @@ public sealed class AuditAnchorCheck(
     {
         await archive.StartAsync(cancellationToken); // recovers the chain from the disk (a torn tail is set aside)
         var head = archive.GetStatus();
+        try
+        {
+            _ = signer.Sign(new AuditReceipt(head.NodeId, head.LastSequence, head.LastHash)); // fail here, not in every later commit
+        }
+        catch (KeyVaultException ex)
+        {
+            throw new OptionsValidationException(KeyVaultOptions.Section, typeof(KeyVaultOptions),
+                [$"the audit archive's anchors cannot be signed with the secrets key: {ex.Message}"]);
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var anchor = await db.AuditAnchors.AsNoTracking().SingleOrDefaultAsync(a => a.NodeId == head.NodeId, cancellationToken);
         if (anchor is null)

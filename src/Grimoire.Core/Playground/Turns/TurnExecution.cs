@@ -144,8 +144,9 @@ public sealed class TurnExecution(
             await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
             await transaction.CommitAsync();
         }
-        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or Keys.KeyVaultException)
         {
+            // KeyVaultException: the anchor could not be signed (the start-up check refuses a key that cannot sign).
             logger.LogError(ex, "Could not write the final state of message {MessageId}", live.AssistantMessageId);
         }
 
