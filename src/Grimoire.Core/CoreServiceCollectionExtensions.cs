@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlaygroundOptions>, PlaygroundOptionsValidator>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationDeletions>();
         services.AddSingleton<ILiveTurnHub, InProcessLiveTurnHub>();
         // Per-student keys (seam 3): OpenRouter resolves to the student's own key; the rest fall back to the server resolver.
         services.AddSingleton<KeyVault>();
@@ -73,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StudentAnswerSlots>();
         services.AddSingleton<TurnStopper>();
         services.AddSingleton<TurnExecution>();
+        services.AddSingleton<InterruptedTurnSweep>();
         services.AddSingleton<TurnRunner>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).
         services.AddSingleton<Playground.Editing.MessageEditor>();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.EndToEnd.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -99,11 +100,13 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         Assert.Equal(2, records.Count(r => Kind(r) == AuditKinds.MessageRegenerated));
         Assert.Single(records, r => Kind(r) == AuditKinds.ConversationForked);
 
-        // X5: the session's archive, edits and branch included, is one intact chain (what `grimoire audit verify` checks).
+        // X5: the session's archive, edits and branch included, is one intact chain that reaches the record the
+        // database anchored last (what `grimoire audit verify` checks, issue 17 item 9).
         var archive = app.Services.GetRequiredService<IOptions<AuditOptions>>().Value.Directory;
-        var verification = await AuditVerifier.VerifyAsync(archive, CancellationToken.None);
+        var verification = await app.Services.GetRequiredService<AnchoredAuditVerifier>().VerifyAsync(archive, CancellationToken.None);
         Assert.True(verification.IsIntact, verification.FirstProblem?.ToString());
         Assert.True(verification.Chains.Sum(c => c.Records) >= records.Count);
+        Assert.Equal(verification.Chains.Single().LastSequence, verification.Chains.Single().AnchoredSequence);
     }
 
     /// <summary>The Markdown the card shows, as stored (the rendered text differs from it).</summary>

@@ -1,6 +1,9 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
+using Grimoire.Core.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -23,18 +26,37 @@ internal static class AuditCommand
     private static Command Verify()
     {
         var dir = new Argument<string?>("dir") { Description = $"Archive folder (default: {AuditOptions.Section}:Directory)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("verify", "Check every node's hash chain from its first record to its last; exit 1 naming the first broken record.") { dir };
+        var filesOnly = new Option<bool>("--files-only")
+        {
+            Description = "Check the files alone, without the database's anchors (e.g. a copy of the archive): records cut from the end of a chain, or a chain rewritten to its end, then go unseen",
+        };
+        var command = new Command(
+            "verify",
+            "Check every node's hash chain from its first record to its last, and against the database's anchors; exit 1 naming the first broken record.")
+        {
+            dir, filesOnly,
+        };
         command.SetAction((parse, cancellationToken) => CliHost.RunAsync(async (services, ct) =>
         {
             var directory = parse.GetValue(dir) is { Length: > 0 } given ? Path.GetFullPath(given) : ArchiveDirectory(services);
+            var anchored = !parse.GetValue(filesOnly);
             AuditVerification result;
             try
             {
-                result = await AuditVerifier.VerifyAsync(directory, ct);
+                result = anchored
+                    ? await services.GetRequiredService<AnchoredAuditVerifier>().VerifyAsync(directory, ct)
+                    : await AuditVerifier.VerifyAsync(directory, ct);
             }
             catch (DirectoryNotFoundException ex)
             {
                 await Console.Error.WriteLineAsync($"grimoire: {ex.Message}");
+                return 1;
+            }
+            catch (DbException ex)
+            {
+                await Console.Error.WriteLineAsync(
+                    $"grimoire: the anchors could not be read from the database in {DatabaseOptions.Section}:ConnectionString ({ex.Message}); "
+                    + "run with --files-only to check the files alone.");
                 return 1;
             }
 
@@ -44,24 +66,7 @@ internal static class AuditCommand
                 return 1;
             }
 
-            foreach (var chain in result.Chains)
-            {
-                if (chain.Problem is { } problem)
-                {
-                    await Console.Error.WriteLineAsync($"grimoire: node {chain.NodeId}: chain broken ({problem.Kind}) at {problem}");
-                }
-                else
-                {
-                    Console.WriteLine(
-                        $"Node {chain.NodeId}: {chain.Records:N0} record(s) in {chain.Files} file(s), intact. Head: record {chain.LastSequence}, hash {chain.LastHash}.");
-                }
-            }
-
-            foreach (var aside in result.SetAsideFiles)
-            {
-                Console.WriteLine($"Kept aside by the writer at start-up (a torn last line, not part of any chain): {aside}");
-            }
-
+            await AuditVerifyReport.WriteAsync(result, anchored, Console.Out, Console.Error);
             return result.IsIntact ? 0 : 1;
         }, cancellationToken));
         return command;

@@ -43,11 +43,12 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Appends one record and returns once it is written and flushed. Cancelling stops the wait, not the record:
-    /// once queued, it is written. Throws <see cref="InvalidOperationException"/> after <see cref="StopAsync"/>,
-    /// and <see cref="IOException"/> (or the like) when the disk refused the write.
+    /// Appends one record and returns once it is written and flushed, with where it landed (anchor it in the
+    /// database with <see cref="Anchors.AuditAnchorStore"/>). Cancelling stops the wait, not the record: once queued,
+    /// it is written. Throws <see cref="InvalidOperationException"/> after <see cref="StopAsync"/>, and
+    /// <see cref="IOException"/> (or the like) when the disk refused the write.
     /// </summary>
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async Task<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (loop is null)
@@ -65,7 +66,7 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
             throw new InvalidOperationException("The audit archive has stopped; nothing more can be appended.", ex);
         }
 
-        await record.Written.Task.WaitAsync(cancellationToken);
+        return await record.Written.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Recovers this node's chain and starts the writer loop; does nothing if it runs already.</summary>
@@ -153,6 +154,7 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     {
         var batch = new List<PendingRecord>(MaxBatch);
         var entries = new List<AuditEntry>(MaxBatch);
+        var receipts = new AuditReceipt[MaxBatch];
         while (await queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
             batch.Clear();
@@ -163,11 +165,11 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
                 entries.Add(record.Entry);
             }
 
-            WriteBatch(batch, entries);
+            WriteBatch(batch, entries, receipts);
         }
     }
 
-    private void WriteBatch(List<PendingRecord> batch, List<AuditEntry> entries)
+    private void WriteBatch(List<PendingRecord> batch, List<AuditEntry> entries, AuditReceipt[] receipts)
     {
         var done = 0;
         try
@@ -175,11 +177,11 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
             lock (statusGate)
             {
                 writer ??= OpenWriter();
-                writer.Append(entries, durable =>
+                writer.Append(entries, receipts, durable =>
                 {
                     for (; done < durable; done++)
                     {
-                        batch[done].Written.TrySetResult();
+                        batch[done].Written.TrySetResult(receipts[done]);
                         written++;
                     }
                 });
@@ -220,6 +222,6 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     {
         public AuditEntry Entry { get; } = entry;
 
-        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<AuditReceipt> Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -45,7 +45,15 @@ internal sealed class AuditChainWriter : IDisposable
     /// <summary>Takes the node's lock, recovers the chain (see <see cref="AuditRecovery"/>) and opens the newest file if it may go on.</summary>
     public static AuditChainWriter Open(AuditOptions options, TimeProvider time, ILogger logger, List<AuditRecoveryNotice> notices)
     {
-        Directory.CreateDirectory(options.Directory);
+        if (!Directory.Exists(options.Directory))
+        {
+            Directory.CreateDirectory(options.Directory);
+            if (options.Fsync && Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(options.Directory)) is { Length: > 0 } parent)
+            {
+                DirectorySync.Flush(parent); // the archive folder's own entry
+            }
+        }
+
         FileStream nodeLock;
         try
         {
@@ -80,11 +88,12 @@ internal sealed class AuditChainWriter : IDisposable
     }
 
     /// <summary>
-    /// Chains and writes <paramref name="entries"/> in order. <paramref name="durable"/> is told how many of them
-    /// are on disk after each flush (a roll flushes what came before it). On an exception the chain head in memory
-    /// is no longer trustworthy: dispose this writer and open a new one, which recovers from the disk.
+    /// Chains and writes <paramref name="entries"/> in order, noting where each landed in <paramref name="receipts"/>.
+    /// <paramref name="durable"/> is told how many of them are on disk after each flush (a roll flushes what came
+    /// before it). On an exception the chain head in memory is no longer trustworthy: dispose this writer and open a
+    /// new one, which recovers from the disk.
     /// </summary>
-    public void Append(IReadOnlyList<AuditEntry> entries, Action<int> durable)
+    public void Append(IReadOnlyList<AuditEntry> entries, AuditReceipt[] receipts, Action<int> durable)
     {
         for (var i = 0; i < entries.Count; i++)
         {
@@ -101,6 +110,7 @@ internal sealed class AuditChainWriter : IDisposable
 
             pending.Write(line.WrittenSpan);
             (LastSequence, LastHash) = (LastSequence + 1, hash);
+            receipts[i] = new AuditReceipt(nodeId, LastSequence, hash);
         }
 
         Flush();
@@ -126,6 +136,11 @@ internal sealed class AuditChainWriter : IDisposable
         var next = newest?.Next(today) ?? new AuditFileName(nodeId, 1, today);
         stream = new FileStream(Path.Combine(directory, next.Name), FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         (newest, fileLength) = (next, 0);
+        if (options.Fsync)
+        {
+            // The new file's name must survive a power cut too, or the chain would lose its newest file.
+            DirectorySync.Flush(directory);
+        }
     }
 
     private void CloseFile()

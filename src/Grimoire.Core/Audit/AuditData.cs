@@ -73,4 +73,21 @@ internal sealed record ConversationForkedData(
     string Title,
     IReadOnlyList<AuditMessageCopy> Copies);
 
-internal sealed record ConversationDeletedData(string Title, IReadOnlyList<AuditMessageSnapshot> Messages);
+internal sealed record ConversationDeletedData(
+    string Title,
+    int MessageCount,
+    IReadOnlyList<DeletedMessageData> Messages,
+    IReadOnlyList<Guid> BranchConversationIds);
+
+/// <summary>A deleted message by its id and position; its text by length and SHA-256 (the text is in earlier records).</summary>
+internal sealed record DeletedMessageData(
+    Guid MessageId, int Sequence, MessageRole Role, MessageStatus Status, int ContentLength, string ContentSha256, string? ThinkingSha256);
+
+internal sealed record AnchorResetData(string Reason, long AnchoredSequence, string AnchoredHash, long ArchiveSequence, string ArchiveHash);
+
+internal sealed record TurnInterruptedData(
+    AuditMessageSnapshot Answer,
+    Guid? UserMessageId,
+    string? Provider,
+    MessageStatus Status,
+    string ErrorText);

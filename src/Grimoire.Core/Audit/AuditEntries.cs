@@ -97,13 +97,43 @@ public static class AuditEntries
             AuditJsonContext.Serialize(data, AuditJsonContext.Default.ConversationForkedData));
     }
 
-    /// <summary>A conversation deleted; the record keeps its title and every message as it was.</summary>
-    public static AuditEntry ConversationDeleted(AuditIds ids, DateTime at, string title, IReadOnlyList<AuditMessageSnapshot> messages)
+    /// <summary>
+    /// A conversation deleted (issue 17 item 10): its title, its messages by id, position, role, status and each text's
+    /// length and SHA-256 (the archive is append-only and already holds the texts, in the records that wrote them), and
+    /// the branches that lose their link to it.
+    /// </summary>
+    public static AuditEntry ConversationDeleted(
+        AuditIds ids, DateTime at, string title, IReadOnlyList<AuditMessageSnapshot> messages, IReadOnlyList<Guid>? branchConversationIds = null)
     {
         ArgumentNullException.ThrowIfNull(ids);
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(messages);
+        var deleted = messages.Select(m => new DeletedMessageData(
+            m.MessageId, m.Sequence, m.Role, m.Status, m.Content.Length, Sha256(m.Content), m.Thinking is null ? null : Sha256(m.Thinking))).ToList();
+        var data = new ConversationDeletedData(title, deleted.Count, deleted, branchConversationIds ?? []);
         return new AuditEntry(AuditKinds.ConversationDeleted, at, ids,
-            AuditJsonContext.Serialize(new ConversationDeletedData(title, messages), AuditJsonContext.Default.ConversationDeletedData));
+            AuditJsonContext.Serialize(data, AuditJsonContext.Default.ConversationDeletedData));
     }
+
+    /// <summary>
+    /// An answer left streaming by a process that stopped without its final write, as the start-up sweep marks it
+    /// (issue 17 item 10): the answer as last checkpointed, the question it answered, and the status and error it gets.
+    /// </summary>
+    public static AuditEntry TurnInterrupted(
+        AuditIds ids, DateTime at, AuditMessageSnapshot answer, Guid? userMessageId, string? provider, MessageStatus status, string errorText)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(errorText);
+        return new AuditEntry(AuditKinds.TurnInterrupted, at, ids,
+            AuditJsonContext.Serialize(new TurnInterruptedData(answer, userMessageId, provider, status, errorText), AuditJsonContext.Default.TurnInterruptedData));
+    }
+
+    /// <summary>An operator's acceptance of a chain that no longer matched its anchor (see <see cref="AuditKinds.AnchorReset"/>).</summary>
+    public static AuditEntry AnchorReset(DateTime at, string reason, long anchoredSequence, string anchoredHash, long archiveSequence, string archiveHash) =>
+        new(AuditKinds.AnchorReset, at, new AuditIds(),
+            AuditJsonContext.Serialize(
+                new AnchorResetData(reason, anchoredSequence, anchoredHash, archiveSequence, archiveHash), AuditJsonContext.Default.AnchorResetData));
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

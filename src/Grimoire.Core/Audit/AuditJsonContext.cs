@@ -16,6 +16,8 @@ namespace Grimoire.Core.Audit;
 [JsonSerializable(typeof(MessageDeletedData))]
 [JsonSerializable(typeof(ConversationDeletedData))]
 [JsonSerializable(typeof(ConversationForkedData))]
+[JsonSerializable(typeof(TurnInterruptedData))]
+[JsonSerializable(typeof(AnchorResetData))]
 internal sealed partial class AuditJsonContext : JsonSerializerContext
 {
     /// <summary>

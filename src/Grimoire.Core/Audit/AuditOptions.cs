@@ -22,4 +22,12 @@ public sealed class AuditOptions
 
     /// <summary>Records waiting for the writer before appends wait for room.</summary>
     public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>
+    /// Empty, or <c>{node}:{record}</c> to start once although this node's chain no longer matches the database's
+    /// anchor at that record (records lost, e.g. an archive restored from an older backup). Start-up then appends an
+    /// <see cref="AuditKinds.AnchorReset"/> record saying what was found and anchors the chain there. It only ever
+    /// matches the mismatch it names, so leaving it set cannot hide a later one.
+    /// </summary>
+    public string AcceptBrokenAnchor { get; set; } = "";
 }

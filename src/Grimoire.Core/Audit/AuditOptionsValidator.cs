@@ -26,6 +26,14 @@ internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
             errors.Add($"{AuditOptions.Section}:MaxFileBytes must be at least {MinFileBytes} (bytes).");
         }
 
+        if (options.AcceptBrokenAnchor.Length > 0
+            && !(options.AcceptBrokenAnchor.LastIndexOf(':') is var colon and > 0
+                 && AuditFileName.IsValidNodeId(options.AcceptBrokenAnchor[..colon])
+                 && long.TryParse(options.AcceptBrokenAnchor[(colon + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        {
+            errors.Add($"{AuditOptions.Section}:AcceptBrokenAnchor must be empty or node:record (e.g. web-1:815), as the start-up refusal names it.");
+        }
+
         if (options.QueueCapacity < 1)
         {
             errors.Add($"{AuditOptions.Section}:QueueCapacity must be at least 1.");

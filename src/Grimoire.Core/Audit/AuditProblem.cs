@@ -29,20 +29,54 @@ public enum AuditProblemKind
 
     /// <summary>The record names another node than its file.</summary>
     WrongNode,
+
+    /// <summary>The chain ends before the record the database anchored: its last records or newest files were removed.</summary>
+    TailMissing,
+
+    /// <summary>The record the database anchored has another hash here: it, or records before it, were rewritten.</summary>
+    AnchorMismatch,
+
+    /// <summary>The database's anchor for the node is not signed by this installation's key: it was altered.</summary>
+    AnchorForged,
+
+    /// <summary>The chain has records but the database holds no anchor for its node, so its end cannot be checked.</summary>
+    NotAnchored,
 }
 
-/// <summary>The first broken record of a chain: where (file and 1-based line), which record, what and why.</summary>
+/// <summary>
+/// The first broken record of a chain: where (file and 1-based line; line 0 when the problem is the chain's end,
+/// and no file when the node has none left), which record, what and why.
+/// </summary>
 public sealed record AuditProblem(AuditProblemKind Kind, string File, int Line, long? Sequence, string Message)
 {
     public override string ToString() =>
-        $"{File} line {Line}{(Sequence is { } s ? $" (record {s})" : "")}: {Message}";
+        (File.Length == 0 ? "" : Line > 0 ? $"{File} line {Line}" : $"after {File}")
+        + (Sequence is { } s ? $" (record {s})" : "")
+        + (File.Length == 0 && Sequence is null ? "" : ": ") + Message;
 }
 
-/// <summary>One node's chain: its files and records, its head, and its first problem if any.</summary>
+/// <summary>
+/// One node's chain: its files and records, its head, the record the database anchored (null when verified without
+/// the database, or when it has no anchor for the node), and its first problem if any.
+/// </summary>
 public sealed record AuditChainReport(string NodeId, int Files, long Records, long LastSequence, string LastHash, AuditProblem? Problem)
 {
+    public long? AnchoredSequence { get; init; }
+
+    /// <summary>Records where an operator accepted that the chain had lost or changed records the database had seen (<see cref="AuditKinds.AnchorReset"/>).</summary>
+    public IReadOnlyList<long> AcceptedBreaks { get; init; } = [];
+
+    /// <summary>For the anchor check: the chain's newest file and the anchored record where the walk met it.</summary>
+    internal AuditChainTail? Tail { get; init; }
+
     public bool IsIntact => Problem is null;
 }
+
+/// <summary>
+/// A node's anchor as the database holds it, for <see cref="AuditVerifier"/>: the newest record it saw, and why its
+/// signature does not check out (null when it does).
+/// </summary>
+public sealed record AuditAnchorView(string NodeId, long Sequence, string Hash, string? SignatureProblem);
 
 /// <summary>
 /// The result of checking every chain in a folder. <see cref="SetAsideFiles"/> are torn fragments the writer

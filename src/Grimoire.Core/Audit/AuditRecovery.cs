@@ -116,9 +116,13 @@ internal static class AuditRecovery
             path = file.Path + AuditFileName.TornMarker + stamp + "-" + n.ToString(CultureInfo.InvariantCulture);
         }
 
-        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-        stream.Write(fragment);
-        stream.Flush(flushToDisk: true);
+        using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(fragment);
+            stream.Flush(flushToDisk: true);
+        }
+
+        DirectorySync.Flush(System.IO.Path.GetDirectoryName(path)!); // the copy must exist before the file is cut
         return path;
     }
 

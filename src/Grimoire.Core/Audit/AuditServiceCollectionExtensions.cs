@@ -38,6 +38,10 @@ public static class AuditServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
         services.TryAddSingleton<AuditArchive>();
+        services.TryAddSingleton<Anchors.AuditAnchorSigner>();
+        services.TryAddSingleton<Anchors.AuditAnchorStore>();
+        services.TryAddSingleton<Anchors.AnchoredAuditVerifier>();
+        services.TryAddSingleton<Anchors.AuditAnchorCheck>();
         services.TryAddSingleton<AuditExporter>();
         return services;
     }

@@ -2,31 +2,54 @@ namespace Grimoire.Core.Audit;
 
 /// <summary>
 /// Checks every chain in an archive folder from its first record to its last and names the first broken record
-/// of each: file, line, record and why. Reads files only; works with or without a writer running (a writer
-/// appending at that moment can make the very last line look torn).
+/// of each: file, line, record and why. With the database's anchors (<see cref="AuditAnchorView"/>) it also checks
+/// each chain reaches the record the database saw last, with the same hash — what the chain alone cannot show.
+/// Reads files only; works with or without a writer running (a writer appending at that moment can make the very
+/// last line look torn).
 /// </summary>
 public static class AuditVerifier
 {
-    public static async Task<AuditVerification> VerifyAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>The files alone: a chain cut at its end, or rewritten to its end, still passes.</summary>
+    public static Task<AuditVerification> VerifyAsync(string directory, CancellationToken cancellationToken) =>
+        VerifyAsync(directory, null, cancellationToken);
+
+    /// <summary>
+    /// The files against the database's <paramref name="anchors"/> (null: the files alone). Every anchored node is
+    /// reported, even one with no file left; a chain without an anchor is <see cref="AuditProblemKind.NotAnchored"/>.
+    /// </summary>
+    public static async Task<AuditVerification> VerifyAsync(
+        string directory, IReadOnlyCollection<AuditAnchorView>? anchors, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        if (!Directory.Exists(directory))
+        var exists = Directory.Exists(directory);
+        if (!exists && anchors is not { Count: > 0 })
         {
             throw new DirectoryNotFoundException($"There is no archive folder at {directory}.");
         }
 
+        var byNode = anchors?.ToDictionary(a => a.NodeId, StringComparer.Ordinal);
         var reports = new List<AuditChainReport>();
-        foreach (var chain in AuditFileName.List(directory).GroupBy(f => f.Name.NodeId, StringComparer.Ordinal))
+        var files = exists ? AuditFileName.List(directory) : [];
+        foreach (var chain in files.GroupBy(f => f.Name.NodeId, StringComparer.Ordinal))
         {
-            reports.Add(await VerifyChainAsync(chain.Key, [.. chain], cancellationToken));
+            var anchor = byNode?.GetValueOrDefault(chain.Key);
+            var report = await VerifyChainAsync(chain.Key, [.. chain], anchor?.Sequence, cancellationToken);
+            reports.Add(byNode is null ? report : AuditAnchorComparison.Compare(report, anchor));
         }
 
-        return new AuditVerification(directory, reports, [.. AuditFileName.ListSetAside(directory).Select(Path.GetFileName).OfType<string>()]);
+        foreach (var orphan in byNode?.Values.Where(a => !reports.Any(r => r.NodeId == a.NodeId)) ?? [])
+        {
+            reports.Add(AuditAnchorComparison.NoFiles(orphan));
+        }
+
+        var setAside = exists ? AuditFileName.ListSetAside(directory).Select(Path.GetFileName).OfType<string>().ToList() : [];
+        return new AuditVerification(directory, [.. reports.OrderBy(r => r.NodeId, StringComparer.Ordinal)], setAside);
     }
 
-    private static async Task<AuditChainReport> VerifyChainAsync(string nodeId, List<AuditFile> files, CancellationToken cancellationToken)
+    private static async Task<AuditChainReport> VerifyChainAsync(
+        string nodeId, List<AuditFile> files, long? anchoredSequence, CancellationToken cancellationToken)
     {
-        var state = new ChainState();
+        var state = new ChainState(anchoredSequence);
         for (var i = 0; i < files.Count && state.Problem is null; i++)
         {
             var file = files[i];
@@ -44,7 +67,11 @@ public static class AuditVerifier
             VerifyFile(state, file, await file.ReadAllAsync(cancellationToken));
         }
 
-        return new AuditChainReport(nodeId, files.Count, state.Records, state.ExpectedSequence - 1, state.PrevHash, state.Problem);
+        return new AuditChainReport(nodeId, files.Count, state.Records, state.ExpectedSequence - 1, state.PrevHash, state.Problem)
+        {
+            Tail = new AuditChainTail(files[^1].Name.Name, state.AnchoredRecord),
+            AcceptedBreaks = state.AcceptedBreaks,
+        };
     }
 
     private static void VerifyFile(ChainState state, AuditFile file, byte[] bytes)
@@ -86,7 +113,7 @@ public static class AuditVerifier
             }
             else
             {
-                state.Accept(header.Hash);
+                state.Accept(header, file, lineNumber);
             }
         }
     }
@@ -137,7 +164,7 @@ public static class AuditVerifier
         return lines;
     }
 
-    private sealed class ChainState
+    private sealed class ChainState(long? anchoredSequence)
     {
         public long ExpectedSequence { get; private set; } = 1;
 
@@ -147,7 +174,26 @@ public static class AuditVerifier
 
         public AuditProblem? Problem { get; private set; }
 
-        public void Accept(string hash) => (ExpectedSequence, PrevHash, Records) = (ExpectedSequence + 1, hash, Records + 1);
+        /// <summary>Where the record the database anchored was found, and its hash.</summary>
+        public AuditRecordAt? AnchoredRecord { get; private set; }
+
+        /// <summary>The records where an operator accepted a break in the chain (<see cref="AuditKinds.AnchorReset"/>).</summary>
+        public List<long> AcceptedBreaks { get; } = [];
+
+        public void Accept(AuditRecordHeader header, AuditFile file, int line)
+        {
+            if (ExpectedSequence == anchoredSequence)
+            {
+                AnchoredRecord = new AuditRecordAt(file.Name.Name, line, header.Hash);
+            }
+
+            if (header.Kind == AuditKinds.AnchorReset)
+            {
+                AcceptedBreaks.Add(header.Sequence);
+            }
+
+            (ExpectedSequence, PrevHash, Records) = (ExpectedSequence + 1, header.Hash, Records + 1);
+        }
 
         public void Fail(AuditProblemKind kind, AuditFile file, int line, long? sequence, string message) =>
             Problem = new AuditProblem(kind, file.Name.Name, line, sequence, message);

@@ -1,6 +1,7 @@
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Demo;
 using Grimoire.Core.Hosting;
-using Grimoire.Core.Playground;
+using Grimoire.Core.Playground.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,11 +12,12 @@ namespace Grimoire.Core.Data;
 public sealed class DatabaseInitializer(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     DemoSeeder demoSeeder,
+    InterruptedTurnSweep interruptedTurns,
+    AuditAnchorCheck anchorCheck,
     IOptions<GrimoireOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
-    public const string InterruptedMessage =
-        "The server stopped while this answer was streaming. What arrived before that is kept.";
+    public const string InterruptedMessage = InterruptedTurnSweep.InterruptedMessage;
 
     /// <summary>Applies every pending migration of the configured provider.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -27,26 +29,16 @@ public sealed class DatabaseInitializer(
     }
 
     /// <summary>
-    /// Marks answers left "streaming" by a previous process as interrupted, keeping what arrived.
-    /// Single-node assumption: with several nodes this moves to a per-node lease (see docs/architecture.md).
+    /// Marks answers left "streaming" by a previous process as interrupted, keeping what arrived, each archived first
+    /// (<see cref="InterruptedTurnSweep"/>). Single-node assumption: with several nodes this moves to a per-node lease
+    /// (see docs/architecture.md).
     /// </summary>
-    public async Task<int> MarkInterruptedTurnsAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var count = await db.PlaygroundMessages
-            .Where(m => m.Status == MessageStatus.Streaming)
-            .ExecuteUpdateAsync(
-                set => set.SetProperty(m => m.Status, MessageStatus.Interrupted).SetProperty(m => m.ErrorText, InterruptedMessage),
-                cancellationToken);
-        if (count > 0)
-        {
-            logger.LogWarning("Marked {Count} answer(s) interrupted by the previous shutdown", count);
-        }
+    public Task<int> MarkInterruptedTurnsAsync(CancellationToken cancellationToken) => interruptedTurns.RunAsync(cancellationToken);
 
-        return count;
-    }
-
-    /// <summary>Migrate (when asked), recover interrupted turns, and seed the demo when configured and empty.</summary>
+    /// <summary>
+    /// Migrate (when asked), check this node's archive against the database's anchor (refusing to start when records
+    /// the database saw are gone), recover interrupted turns, and seed the demo when configured and empty.
+    /// </summary>
     public async Task InitializeAsync(bool migrate, CancellationToken cancellationToken)
     {
         if (migrate)
@@ -54,6 +46,7 @@ public sealed class DatabaseInitializer(
             await MigrateAsync(cancellationToken);
         }
 
+        await anchorCheck.CheckAsync(cancellationToken);
         await MarkInterruptedTurnsAsync(cancellationToken);
 
         if (options.Value.SeedDemoData)

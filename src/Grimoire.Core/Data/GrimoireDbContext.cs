@@ -33,6 +33,9 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
+    /// <summary>Each archive node's newest record as the database saw it (issue 17 item 9).</summary>
+    public DbSet<Audit.Anchors.AuditAnchor> AuditAnchors => Set<Audit.Anchors.AuditAnchor>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -33,6 +33,19 @@ public sealed class KeyVault
     /// <summary>The id new values are sealed with.</summary>
     public string CurrentKeyId => ring.Value.CurrentId;
 
+    /// <summary>
+    /// A 32-byte key for one <paramref name="purpose"/> (e.g. signing the archive's anchors), derived with HKDF-SHA256
+    /// from the encryption key <paramref name="keyId"/> — never that key itself — or null when no key has that id.
+    /// Retired keys still derive, so what was signed before a rotation still checks.
+    /// </summary>
+    public byte[]? DeriveKey(string keyId, string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return ring.Value.Find(keyId) is { } key
+            ? HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, salt: [], info: Encoding.UTF8.GetBytes(purpose))
+            : null;
+    }
+
     /// <summary>True when a value sealed with <paramref name="keyId"/> should be re-encrypted with the current key.</summary>
     public bool NeedsReencryption(string keyId) => !string.Equals(keyId, CurrentKeyId, StringComparison.Ordinal);
 

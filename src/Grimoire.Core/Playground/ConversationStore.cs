@@ -20,6 +20,7 @@ public sealed class ConversationStore(
     ConversationRateLimiter creationLimiter,
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
+    ConversationDeletions deletions,
     TimeProvider time)
 {
     public const string DefaultTitle = "New conversation";
@@ -137,13 +138,9 @@ public sealed class ConversationStore(
         return UpdateAsync(userId, conversationId, WorkspacePermission.Editor, c => c.SystemPrompt = systemPrompt, cancellationToken);
     }
 
-    public async Task DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
-    {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var conversation = await LoadForAsync(db, userId, conversationId, WorkspacePermission.Owner, cancellationToken);
-        db.PlaygroundConversations.Remove(conversation);
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Deletes the conversation and its messages, archived first (<see cref="ConversationDeletions"/>); owners only.</summary>
+    public Task<ConversationDeletion> DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken) =>
+        deletions.DeleteAsync(userId, conversationId, cancellationToken);
 
     private async Task UpdateAsync(
         Guid userId, Guid conversationId, WorkspacePermission needed, Action<PlaygroundConversation> change, CancellationToken cancellationToken)

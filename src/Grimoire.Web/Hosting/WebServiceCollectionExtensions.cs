@@ -20,8 +20,9 @@ internal static class WebServiceCollectionExtensions
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddGrimoireCore(builder.Configuration);
+        // The archive starts first (the start-up sweep of interrupted answers appends to it) and stops last (after TurnShutdown).
+        builder.Services.AddHostedService<Core.Audit.AuditArchiveService>();
         builder.Services.AddHostedService<DatabaseStartup>();
-        builder.Services.AddHostedService<Core.Audit.AuditArchiveService>(); // before TurnShutdown: starts first, stops after it
         builder.AddGrimoireAuthentication();
 
         // The circuit takes a message as long as the longest text the playground allows (issue 17 item 7): SignalR's

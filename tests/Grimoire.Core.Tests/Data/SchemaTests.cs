@@ -38,7 +38,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         [
             owner, tutor, course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
-            SampleData.Key(owner, course), conversation, message,
+            SampleData.Key(owner, course), conversation, message, SampleData.Anchor(),
         ];
         await using (var db = Db.CreateContext())
         {

@@ -1,4 +1,5 @@
 using Grimoire.Core.Accounts;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Keys;
 using Grimoire.Core.Playground;
@@ -134,5 +135,15 @@ public static class SampleData
         AuthorUser = author,
         CreatedAt = Instant,
         EditedAt = Instant.AddMinutes(2),
+    };
+
+    public static AuditAnchor Anchor() => new()
+    {
+        NodeId = "web-1",
+        Sequence = 815,
+        Hash = new string('a', 64),
+        KeyId = "k1",
+        Signature = new string('b', 64),
+        AnchoredAt = Instant.AddMinutes(3),
     };
 }

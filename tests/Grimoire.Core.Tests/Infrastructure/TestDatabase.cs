@@ -31,6 +31,12 @@ public abstract class TestDatabase : IAsyncLifetime
         ? throw new InvalidOperationException("InitializeAsync has not run.")
         : scope.ServiceProvider;
 
+    /// <summary>The test's data folder (database file, archive, demo secrets).</summary>
+    public string DataDirectory => dataDirectory;
+
+    /// <summary>The connection string the test's services use (a SQLite file name resolves against <see cref="DataDirectory"/>).</summary>
+    public string ConnectionString { get; private set; } = "";
+
     public IDbContextFactory<GrimoireDbContext> ContextFactory => Services.GetRequiredService<IDbContextFactory<GrimoireDbContext>>();
 
     public GrimoireDbContext CreateContext() => ContextFactory.CreateDbContext();
@@ -44,7 +50,7 @@ public abstract class TestDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = await CreateDatabaseAsync();
+        var connectionString = ConnectionString = await CreateDatabaseAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grimoire:DataDirectory"] = dataDirectory,

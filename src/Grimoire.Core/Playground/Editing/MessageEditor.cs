@@ -1,5 +1,6 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
 using Microsoft.EntityFrameworkCore;
@@ -31,6 +32,7 @@ public sealed class MessageEditor(
     AuditArchive audit,
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
+    AuditAnchorStore anchors,
     TimeProvider time,
     ILogger<MessageEditor> logger)
 {
@@ -105,12 +107,13 @@ public sealed class MessageEditor(
 
             var entry = AuditEntries.MessageEdited(
                 AuditIds.For(conversation, userId, messageId), now, message.Role, [AuditChange.Content(before, newContent)]);
-            if (!await ArchiveAsync(entry, messageId))
+            if (await ArchiveAsync(entry, messageId) is not { } receipt)
             {
                 return MessageEdit.Refused(NotArchived);
             }
 
-            // The record is on disk: the commit must follow it even if the caller has gone.
+            // The record is on disk: the anchor and the commit must follow it even if the caller has gone.
+            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
 
@@ -133,18 +136,17 @@ public sealed class MessageEditor(
         return live?.UserMessageId == message.Id ? BeingAnswered : null;
     }
 
-    private async Task<bool> ArchiveAsync(AuditEntry entry, Guid messageId)
+    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid messageId)
     {
         try
         {
             // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
-            await audit.AppendAsync(entry, CancellationToken.None);
-            return true;
+            return await audit.AppendAsync(entry, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             logger.LogError(ex, "Could not archive the edit of message {MessageId}; the edit was rolled back", messageId);
-            return false;
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,7 @@ public sealed class ConversationForks(
     AuditArchive audit,
     Turns.ConversationRateLimiter creationLimiter,
     PlaygroundRefusals refusals,
+    AuditAnchorStore anchors,
     TimeProvider time,
     ILogger<ConversationForks> logger)
 {
@@ -95,11 +97,12 @@ public sealed class ConversationForks(
             var entry = AuditEntries.ConversationForked(
                 AuditIds.For(branch, userId), now, source.Id, chosen.Id, branch.Title,
                 [.. originals.Zip(copies, (from, to) => new AuditMessageCopy(from.Id, to.Id, from.Sequence))]);
-            if (!await ArchiveAsync(entry, source.Id))
+            if (await ArchiveAsync(entry, source.Id) is not { } receipt)
             {
                 return ConversationFork.Refused(NotArchived); // disposing the transaction rolls it back
             }
 
+            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
         }
 
@@ -209,18 +212,17 @@ public sealed class ConversationForks(
         EditedAt = m.EditedAt,
     };
 
-    private async Task<bool> ArchiveAsync(AuditEntry entry, Guid sourceId)
+    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid sourceId)
     {
         try
         {
             // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
-            await audit.AppendAsync(entry, CancellationToken.None);
-            return true;
+            return await audit.AppendAsync(entry, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             logger.LogError(ex, "Could not archive a branch of conversation {ConversationId}; it was rolled back", sourceId);
-            return false;
+            return null;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
 using Grimoire.Llm;
@@ -20,6 +21,7 @@ public sealed class TurnExecution(
     IChatProviderRegistry registry,
     ILiveTurnHub hub,
     AuditArchive audit,
+    AuditAnchorStore anchors,
     IOptions<PlaygroundOptions> options,
     TimeProvider time,
     ILogger<TurnExecution> logger) : IDisposable
@@ -120,7 +122,7 @@ public sealed class TurnExecution(
         var usage = turn.Usage;
         var blocks = turn.ThinkingBlocks;
         var finishedAt = time.GetUtcNow().UtcDateTime;
-        await ArchiveAsync(live, call, turn, new ProviderCallFacts(
+        var receipt = await ArchiveAsync(live, call, turn, new ProviderCallFacts(
             call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt));
         try
         {
@@ -141,29 +143,37 @@ public sealed class TurnExecution(
             message.GenerationId = turn.GenerationId;
             message.FirstTokenAt = firstTokenAt;
             message.FinishedAt = finishedAt;
-            // One save: the answer's final state and the conversation's timestamp commit together.
+            // One transaction: the answer's final state, the conversation's timestamp and the archive's anchor commit together.
             var conversation = await db.PlaygroundConversations.SingleAsync(c => c.Id == live.ConversationId);
             conversation.UpdatedAt = finishedAt;
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
+            await transaction.CommitAsync();
         }
-        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
+        catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or Keys.KeyVaultException)
         {
+            // KeyVaultException: the anchor could not be signed (the start-up check refuses a key that cannot sign).
             logger.LogError(ex, "Could not write the final state of message {MessageId}", live.AssistantMessageId);
         }
 
         logger.LogInformation("Turn {MessageId} ended {Status}", live.AssistantMessageId, status);
     }
 
-    /// <summary>Appends the call's archive record (AC4.3) before the turn is reported finished; a failure is logged, not thrown.</summary>
-    private async Task ArchiveAsync(LiveTurn live, TurnCall call, ChatTurn turn, ProviderCallFacts facts)
+    /// <summary>
+    /// Appends the call's archive record (AC4.3) before the turn is reported finished, and says where it landed; a
+    /// failure is logged, not thrown (null).
+    /// </summary>
+    private async Task<AuditReceipt?> ArchiveAsync(LiveTurn live, TurnCall call, ChatTurn turn, ProviderCallFacts facts)
     {
         try
         {
-            await audit.AppendAsync(AuditEntries.ProviderCall(facts, turn), CancellationToken.None);
+            return await audit.AppendAsync(AuditEntries.ProviderCall(facts, turn), CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             logger.LogError(ex, "Could not archive the provider call of message {MessageId} ({Provider})", live.AssistantMessageId, call.Endpoint.Kind);
+            return null;
         }
     }
 

@@ -100,7 +100,7 @@ public sealed partial class TurnRunner
         {
             var row = await db.PlaygroundMessages.SingleAsync(m => m.Id == target.Id, cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            if (!await ArchiveReplacedAsync(conversation, userId, row, now, useOriginal))
+            if (await ArchiveReplacedAsync(conversation, userId, row, now, useOriginal) is not { } receipt)
             {
                 return false;
             }
@@ -113,7 +113,11 @@ public sealed partial class TurnRunner
             }
 
             // The old answer is on disk in the archive: from here the overwrite is not abandoned for a cancelled request.
+            // The overwrite and the archive's anchor commit together.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
+            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
             return true;
         });
         if (!replaced)
@@ -148,20 +152,19 @@ public sealed partial class TurnRunner
     /// Appends the answer as it is now, before its row is overwritten, so the archive always holds every answer the
     /// database ever showed (AC4.4). False when the archive could not take it: then nothing is overwritten.
     /// </summary>
-    private async Task<bool> ArchiveReplacedAsync(PlaygroundConversation conversation, Guid userId, PlaygroundMessage row, DateTime now, bool useOriginal)
+    private async Task<AuditReceipt?> ArchiveReplacedAsync(PlaygroundConversation conversation, Guid userId, PlaygroundMessage row, DateTime now, bool useOriginal)
     {
         var entry = AuditEntries.MessageRegenerated(
             AuditIds.For(conversation, userId, row.Id), now, AuditMessageSnapshot.From(row), row.Id, useOriginal);
         try
         {
             // Not cancellable: once queued the record is written, and the overwrite must follow it.
-            await audit.AppendAsync(entry, CancellationToken.None);
-            return true;
+            return await audit.AppendAsync(entry, CancellationToken.None);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             logger.LogError(ex, "Could not archive answer {MessageId} before regenerating it; it was left as it was", row.Id);
-            return false;
+            return null;
         }
     }
 

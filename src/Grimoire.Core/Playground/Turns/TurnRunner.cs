@@ -1,5 +1,6 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Credentials;
 using Grimoire.Core.Playground.Live;
@@ -30,6 +31,7 @@ public sealed partial class TurnRunner(
     ILiveTurnHub hub,
     TurnExecution execution,
     AuditArchive audit,
+    AuditAnchorStore anchors,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {

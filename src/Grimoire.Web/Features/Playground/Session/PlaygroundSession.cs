@@ -204,7 +204,14 @@ public sealed partial class PlaygroundSession(
 
     public async Task DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        await store.DeleteAsync(UserId, conversationId, cancellationToken);
+        var deletion = await store.DeleteAsync(UserId, conversationId, cancellationToken);
+        if (!deletion.Deleted)
+        {
+            Notice = deletion.Refusal;
+            RaiseChanged();
+            return;
+        }
+
         if (Current?.Conversation.Id == conversationId)
         {
             Unwatch();

@@ -1,0 +1,86 @@
+using Grimoire.Core.Access;
+using Grimoire.Core.Audit;
+using Grimoire.Core.Audit.Anchors;
+using Grimoire.Core.Data;
+using Grimoire.Core.Workspaces;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Grimoire.Core.Playground;
+
+/// <summary>The result of deleting a conversation: deleted, or why nothing was.</summary>
+public sealed record ConversationDeletion(string? Refusal)
+{
+    public bool Deleted => Refusal is null;
+}
+
+/// <summary>
+/// Deletes a conversation with its messages, archive first (issue 17 item 10, AC4.4): the rows go inside a
+/// transaction that commits only after the <see cref="AuditKinds.ConversationDeleted"/> record is on disk, as edits
+/// do (<see cref="Editing.MessageEditor"/>). The archive is append-only: it keeps every message it recorded; the
+/// record says which were deleted. Singleton.
+/// </summary>
+public sealed class ConversationDeletions(
+    IDbContextFactory<GrimoireDbContext> contextFactory,
+    WorkspaceAccess workspaceAccess,
+    AuditArchive audit,
+    AuditAnchorStore anchors,
+    TimeProvider time,
+    ILogger<ConversationDeletions> logger)
+{
+    public const string NotArchived = "The deletion could not be recorded in the archive, so nothing was deleted. Try again in a moment.";
+
+    /// <summary>
+    /// Deletes <paramref name="conversationId"/> as <paramref name="userId"/>, who must own its workspace (else
+    /// <see cref="PlaygroundAccessDeniedException"/>). Refused, with nothing deleted, when the archive cannot take the record.
+    /// </summary>
+    public async Task<ConversationDeletion> DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null
+            || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Owner, cancellationToken))
+        {
+            throw new PlaygroundAccessDeniedException();
+        }
+
+        var messages = await db.PlaygroundMessages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
+        var branches = await db.PlaygroundConversations.AsNoTracking()
+            .Where(c => c.ForkedFromConversationId == conversationId).Select(c => c.Id).ToListAsync(cancellationToken);
+        var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime);
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            db.PlaygroundConversations.Remove(conversation); // its messages go with it (cascade)
+            await db.SaveChangesAsync(cancellationToken);
+            var entry = AuditEntries.ConversationDeleted(
+                AuditIds.For(conversation, userId), now, conversation.Title, [.. messages.Select(AuditMessageSnapshot.From)], branches);
+            if (await ArchiveAsync(entry, conversationId) is not { } receipt)
+            {
+                return new ConversationDeletion(NotArchived); // disposing the transaction rolls it back
+            }
+
+            // The record is on disk: the anchor and the commit must follow it even if the caller has gone.
+            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        logger.LogInformation("Conversation {ConversationId} deleted by {UserId} ({Count} message(s))", conversationId, userId, messages.Count);
+        return new ConversationDeletion(null);
+    }
+
+    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid conversationId)
+    {
+        try
+        {
+            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
+            return await audit.AppendAsync(entry, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Could not archive the deletion of conversation {ConversationId}; nothing was deleted", conversationId);
+            return null;
+        }
+    }
+}
