@@ -2,6 +2,7 @@ using Grimoire.Core;
 using Grimoire.Core.Data;
 using Grimoire.Core.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Grimoire.Web.Hosting.DemoOpenRouter;
 using Grimoire.Web.Security;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Rendering;
@@ -20,6 +21,7 @@ internal static class WebServiceCollectionExtensions
 
         builder.Services.AddGrimoireCore(builder.Configuration);
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddSimulatedOpenRouter(); // after DatabaseStartup; demo setting without a real OpenRouter: Hosting/DemoOpenRouter
         builder.Services.AddHostedService<Core.Audit.AuditArchiveService>(); // before TurnShutdown: starts first, stops after it
         builder.AddGrimoireAuthentication();
 

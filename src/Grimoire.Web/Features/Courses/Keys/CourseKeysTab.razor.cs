@@ -4,6 +4,7 @@ using Grimoire.Core.Courses.Admin;
 using Grimoire.Core.Keys;
 using Grimoire.Llm;
 using Grimoire.Llm.OpenRouter.Keys;
+using Grimoire.Web.Hosting.DemoOpenRouter;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -31,6 +32,11 @@ public partial class CourseKeysTab
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private SimulatedOpenRouter Simulated { get; set; } = default!;
+
+    private string ProviderName => Simulated.NameFor(Provider) ?? "OpenRouter";
+
     private bool CanMint => KeyApi.IsConfigured && course?.KeyDefaults.Budget is > 0;
 
     private IEnumerable<StudentKeyRow> Visible => string.IsNullOrWhiteSpace(filter)
@@ -54,8 +60,8 @@ public partial class CourseKeysTab
     }
 
     private string SpendText => list?.SpendAsOf is { } asOf
-        ? $"Spend as reported by OpenRouter at {asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
-        : "Spend is read from OpenRouter on demand: press Refresh spend.";
+        ? $"Spend as reported by {ProviderName} at {asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+        : $"Spend is read from {ProviderName} on demand: press Refresh spend.";
 
     private string CountText
     {
