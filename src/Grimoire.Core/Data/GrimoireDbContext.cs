@@ -33,6 +33,8 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
+    public DbSet<Jobs.CourseJob> CourseJobs => Set<Jobs.CourseJob>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

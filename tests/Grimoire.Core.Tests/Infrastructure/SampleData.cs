@@ -135,4 +135,35 @@ public static class SampleData
         CreatedAt = Instant,
         EditedAt = Instant.AddMinutes(2),
     };
+
+    public static Core.Jobs.CourseJob Job(Course course, User startedBy, User cancelledBy)
+    {
+        var job = new Core.Jobs.CourseJob
+        {
+            Course = course,
+            Kind = Core.Jobs.CourseJobKind.RotateKeys,
+            State = Core.Jobs.CourseJobState.Cancelled,
+            StartedById = startedBy.Id,
+            StartedAt = Instant,
+            FinishedAt = Instant.AddMinutes(3),
+            Total = 300,
+            Succeeded = 37,
+            Skipped = 4,
+            Failed = 1,
+            CancelRequestedById = cancelledBy.Id,
+            Message = "Stopped early",
+        };
+        return job;
+    }
+
+    public static Core.Jobs.CourseJobItem JobItem(Core.Jobs.CourseJob job, User student) => new()
+    {
+        JobId = job.Id,
+        Position = 38,
+        UserId = student.Id,
+        Subject = student.Email,
+        Outcome = Core.Jobs.CourseJobItemOutcome.Failed,
+        Reason = "OpenRouter had a problem (500).",
+        At = Instant.AddMinutes(2),
+    };
 }
