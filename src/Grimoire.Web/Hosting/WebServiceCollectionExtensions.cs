@@ -30,6 +30,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddGrimoireRendering();
         builder.Services.AddScoped<PlaygroundSession>();
         builder.Services.AddHostedService<TurnShutdown>();
+        builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Courses.Admin;
+using Grimoire.Core.Jobs;
 using Grimoire.Core.Keys;
 using Grimoire.Llm;
 using Grimoire.Llm.OpenRouter.Keys;
@@ -17,7 +18,9 @@ public partial class CourseKeysTab
 
     private StudentKeyList? list;
     private CourseSettingsView? course;
-    private IReadOnlyList<KeyMintResult> mintResults = [];
+    private CourseJobView? job;
+    private Guid? dismissedJobId;
+    private CourseJobWatch? watch;
     private string filter = "";
 
     [Inject]
@@ -33,11 +36,18 @@ public partial class CourseKeysTab
     private IDialogService Dialogs { get; set; } = default!;
 
     [Inject]
+    private CourseJobs Jobs { get; set; } = default!;
+
+    [Inject]
     private SimulatedOpenRouter Simulated { get; set; } = default!;
 
     private string ProviderName => Simulated.NameFor(Provider) ?? "OpenRouter";
 
     private bool CanMint => KeyApi.IsConfigured && course?.KeyDefaults.Budget is > 0;
+
+    private bool JobRunning => job?.IsRunning == true;
+
+    private int LiveKeys => (list?.Rows ?? []).Count(r => r.KeyId is not null && r.Status != StudentKeyStatus.Revoked);
 
     private IEnumerable<StudentKeyRow> Visible => string.IsNullOrWhiteSpace(filter)
         ? list?.Rows ?? []
@@ -76,11 +86,56 @@ public partial class CourseKeysTab
 
     protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync(refreshSpend: false) : Task.CompletedTask;
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only the interactive render watches: a prerender ends with the request.
+        if (firstRender && Context.CanManage)
+        {
+            watch = Jobs.Watch(Context.CourseId);
+            _ = FollowJobsAsync(watch);
+        }
+    }
+
     private async Task LoadAsync(bool refreshSpend) => await RunAsync(async ct =>
     {
         course = await Settings.GetAsync(Context.ActorId, Context.CourseId, ct);
         list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend, ct);
+        job = await Jobs.LatestAsync(Context.ActorId, Context.CourseId, ct);
     });
+
+    /// <summary>Each time a job of the course moves, reads it (and the key table) again; a busy page reads once for many steps.</summary>
+    private async Task FollowJobsAsync(CourseJobWatch changes)
+    {
+        try
+        {
+            await foreach (var _ in changes.Changes.ReadAllAsync(Lifetime))
+            {
+                await InvokeAsync(ReloadForJobAsync);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page went away.
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex); // as if the component threw it: the circuit's error handling applies
+        }
+    }
+
+    private async Task ReloadForJobAsync()
+    {
+        try
+        {
+            job = await Jobs.LatestAsync(Context.ActorId, Context.CourseId, Lifetime);
+            list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend: false, Lifetime);
+            StateHasChanged();
+        }
+        catch (KeyAccessDeniedException)
+        {
+            // Rights were withdrawn meanwhile: the next action says so.
+        }
+    }
 
     private Task RefreshSpendAsync() => LoadAsync(refreshSpend: true);
 
@@ -92,19 +147,38 @@ public partial class CourseKeysTab
     private async Task MintAllAsync()
     {
         var missing = (list?.Rows ?? []).Where(r => r.Role == CourseRole.Student && NeedsKey(r)).Select(r => r.StudentId).Distinct().Count();
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Mint keys for the class?",
-            $"{missing} student(s) without a key get one. {DefaultsText} Students never see their key; it is used for them when they chat.",
-            yesText: "Mint keys", cancelText: "Cancel");
-        if (confirmed != true)
+        if (await ConfirmAsync("Mint keys for the class?",
+                $"{missing} student(s) without a key get one. {DefaultsText} Students never see their key; it is used for them when they chat. "
+                + "It runs on the server: you can close this page and come back for the result.", "Mint keys"))
         {
-            return;
+            await StartJobAsync(CourseJobKind.MintMissingKeys);
         }
+    }
 
-        IReadOnlyList<KeyMintResult> results = [];
-        await RunAsync(async ct => results = await Keys.MintMissingAsync(Context.ActorId, Context.CourseId, Provider, ct));
-        mintResults = results;
-        await LoadAsync(refreshSpend: false);
+    private async Task RotateAllAsync()
+    {
+        if (await ConfirmAsync("Rotate every key of the course?",
+                $"{LiveKeys} key(s) are replaced by new ones with the same budget and the old ones stop working; students notice nothing. "
+                + "Spend shown here starts again from zero. It runs on the server: you can close this page and come back for the result.",
+                "Rotate all keys"))
+        {
+            await StartJobAsync(CourseJobKind.RotateKeys);
+        }
+    }
+
+    private async Task StartJobAsync(CourseJobKind kind)
+    {
+        await RunAsync(ct => Jobs.StartAsync(Context.ActorId, Context.CourseId, kind, ct));
+        await ReloadForJobAsync();
+    }
+
+    private async Task CancelJobAsync()
+    {
+        if (job is { IsRunning: true } running)
+        {
+            await RunAsync(ct => Jobs.CancelAsync(Context.ActorId, running.Id, ct), "Cancelling: it stops after the student in hand.");
+            await ReloadForJobAsync();
+        }
     }
 
     private async Task MintOneAsync(StudentKeyRow row)
@@ -172,4 +246,14 @@ public partial class CourseKeysTab
 
     private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: "Cancel") == true;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            watch?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }
