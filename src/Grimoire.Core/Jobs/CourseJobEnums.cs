@@ -8,6 +8,9 @@ public enum CourseJobKind
 
     /// <summary>A new key in place of every key of the course that is not revoked.</summary>
     RotateKeys,
+
+    /// <summary>Each key's spend read again from the provider and kept on the key.</summary>
+    RefreshSpend,
 }
 
 /// <summary>Where a course job is. Only <see cref="Running"/> changes.</summary>

@@ -18,6 +18,7 @@ public static class CourseJobServiceCollectionExtensions
         services.AddSingleton<CourseJobs>();
         services.AddSingleton<ICourseJobKind, MintMissingKeysJob>();
         services.AddSingleton<ICourseJobKind, RotateKeysJob>();
+        services.AddSingleton<ICourseJobKind, RefreshSpendJob>();
         return services;
     }
 }

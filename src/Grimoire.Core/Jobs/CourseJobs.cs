@@ -112,6 +112,7 @@ public sealed class CourseJobs(
     {
         CourseJobKind.MintMissingKeys => "Minting keys for the class",
         CourseJobKind.RotateKeys => "Rotating every key",
+        CourseJobKind.RefreshSpend => "Refreshing spend",
         _ => kind.ToString(),
     };
 

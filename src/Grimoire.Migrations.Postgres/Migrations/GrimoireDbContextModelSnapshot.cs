@@ -378,6 +378,13 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsMissingAtProvider")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("LimitRemainingUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -390,6 +397,17 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SpendReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("SpendThisPeriodUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
+                    b.Property<decimal?>("SpendUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");

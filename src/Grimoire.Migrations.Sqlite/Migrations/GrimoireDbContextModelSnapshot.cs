@@ -372,6 +372,13 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMissingAtProvider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("LimitRemainingUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -383,6 +390,17 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpendReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpendThisPeriodUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpendUsd")
+                        .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")

@@ -93,6 +93,11 @@ public static class SampleData
         IsDisabled = true,
         CreatedAt = Instant,
         RevokedAt = Instant.AddDays(1),
+        SpendUsd = 1.23456789m,
+        SpendThisPeriodUsd = 0.00012345m,
+        LimitRemainingUsd = 11.26543211m,
+        SpendReadAt = Instant.AddHours(5),
+        IsMissingAtProvider = true,
     };
 
     public static PlaygroundConversation Conversation(Workspace workspace, Course course, User owner) => new()

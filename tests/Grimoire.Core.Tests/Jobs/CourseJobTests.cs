@@ -194,6 +194,34 @@ public abstract class CourseJobTests<TDatabase> : KeyDatabaseTest<TDatabase> whe
         AssertNoSecretsLogged();
     }
 
+    [Fact]
+    public async Task Refreshing_spend_reads_each_key_and_keeps_it_for_the_next_visit()
+    {
+        var alex = await MintedKeyAsync(Alex);
+        var priya = await MintedKeyAsync(Priya);
+        Fake.Key(alex.ProviderKeyHash).Usage = 1.5m;
+        Fake.Key(priya.ProviderKeyHash).Deleted = true; // deleted on the provider's dashboard
+        Fake.CreateGate = gate; // not used: reading spend mints nothing
+
+        await Jobs.StartAsync(Instructor.Id, Course.Id, CourseJobKind.RefreshSpend, Ct);
+
+        var done = await WhenAsync(v => !v.IsRunning);
+        Assert.Equal((CourseJobState.Completed, 2, 1, 1), (done.State, done.Total, done.Succeeded, done.Failed));
+        var missing = Assert.Single(done.Items, i => i.Outcome == CourseJobItemOutcome.Failed);
+        Assert.Equal(Priya.Email, missing.Subject);
+        Assert.Contains("no longer lists this key", missing.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, Fake.Calls.Count(c => c.StartsWith("GET /api/v1/keys/", StringComparison.Ordinal)));
+
+        // The next visit shows what was read, without asking the provider again.
+        var calls = Fake.Calls.Count;
+        var list = await Keys.ListAsync(Instructor.Id, Course.Id, "openrouter", refreshSpend: false, Ct);
+        var rows = list.Rows.Where(r => r.KeyId is not null).ToDictionary(r => r.StudentId);
+        Assert.Equal((1.5m, 0.75m, 3.5m, false), (rows[Alex.Id].Spend, rows[Alex.Id].SpendThisPeriod, rows[Alex.Id].LimitRemaining, rows[Alex.Id].MissingAtProvider));
+        Assert.True(rows[Priya.Id].MissingAtProvider);
+        Assert.NotNull(list.SpendAsOf);
+        Assert.Equal(calls, Fake.Calls.Count);
+    }
+
     private async Task<CourseJobView> LatestAsync() =>
         await Jobs.LatestAsync(Instructor.Id, Course.Id, Ct) ?? throw new InvalidOperationException("The course has no job.");
 

@@ -84,7 +84,7 @@ public partial class CourseKeysTab
         }
     }
 
-    protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync(refreshSpend: false) : Task.CompletedTask;
+    protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync() : Task.CompletedTask;
 
     protected override void OnAfterRender(bool firstRender)
     {
@@ -96,10 +96,10 @@ public partial class CourseKeysTab
         }
     }
 
-    private async Task LoadAsync(bool refreshSpend) => await RunAsync(async ct =>
+    private async Task LoadAsync() => await RunAsync(async ct =>
     {
         course = await Settings.GetAsync(Context.ActorId, Context.CourseId, ct);
-        list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend, ct);
+        list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend: false, ct);
         job = await Jobs.LatestAsync(Context.ActorId, Context.CourseId, ct);
     });
 
@@ -137,7 +137,8 @@ public partial class CourseKeysTab
         }
     }
 
-    private Task RefreshSpendAsync() => LoadAsync(refreshSpend: true);
+    /// <summary>Reads every key's spend again, key by key, as a course job (it can take a while for a large class).</summary>
+    private Task RefreshSpendAsync() => StartJobAsync(CourseJobKind.RefreshSpend);
 
     /// <summary>A student needs a key when they have none that is live (active or disabled).</summary>
     private bool NeedsKey(StudentKeyRow row) =>
@@ -195,7 +196,7 @@ public partial class CourseKeysTab
             }, result.Outcome == KeyMintOutcome.Failed ? Severity.Error : Severity.Success);
         }
 
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task ChangeBudgetAsync(StudentKeyRow row)
@@ -210,14 +211,14 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.ChangeBudgetAsync(Context.ActorId, row.KeyId!.Value, budget, ct), $"Budget of {row.Email}'s key changed.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task SetDisabledAsync(StudentKeyRow row, bool disabled)
     {
         await RunAsync(ct => Keys.SetDisabledAsync(Context.ActorId, row.KeyId!.Value, disabled, ct),
             disabled ? $"{row.Email}'s key is disabled: their calls are refused until you enable it." : $"{row.Email}'s key is enabled.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task RotateAsync(StudentKeyRow row)
@@ -229,7 +230,7 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.RotateAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key rotated.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task RevokeAsync(StudentKeyRow row)
@@ -241,7 +242,7 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.RevokeAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key revoked.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task<bool> ConfirmAsync(string title, string message, string yes) =>

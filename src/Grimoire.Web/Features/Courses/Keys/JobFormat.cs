@@ -12,7 +12,12 @@ internal static class JobFormat
     public static string Progress(CourseJobView job)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var verb = job.Kind == CourseJobKind.RotateKeys ? "rotated" : "minted";
+        var verb = job.Kind switch
+        {
+            CourseJobKind.RotateKeys => "rotated",
+            CourseJobKind.RefreshSpend => "read",
+            _ => "minted",
+        };
         var text = $"{N(job.Succeeded)} of {N(job.Total)} {verb}, {N(job.Failed)} failed";
         if (job.Skipped > 0)
         {
@@ -36,8 +41,13 @@ internal static class JobFormat
         };
     }
 
-    /// <summary>"mint" or "rotate": names the result's test id (mint-results, rotate-results).</summary>
-    public static string Slug(CourseJobKind kind) => kind == CourseJobKind.RotateKeys ? "rotate" : "mint";
+    /// <summary>"mint", "rotate" or "spend": names the result's test id (mint-results, rotate-results, spend-results).</summary>
+    public static string Slug(CourseJobKind kind) => kind switch
+    {
+        CourseJobKind.RotateKeys => "rotate",
+        CourseJobKind.RefreshSpend => "spend",
+        _ => "mint",
+    };
 
     public static string When(CourseJobView job)
     {
