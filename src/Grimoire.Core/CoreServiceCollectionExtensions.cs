@@ -80,6 +80,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();
 
+        // Long course operations with progress (issue 17 item 13): Jobs/CourseJobServiceCollectionExtensions.cs.
+        Jobs.CourseJobServiceCollectionExtensions.AddCourseJobs(services);
+
         // Audit archive (seam 8): Audit/AuditServiceCollectionExtensions.cs. The web host also runs AuditArchiveService.
         Audit.AuditServiceCollectionExtensions.AddAuditArchive(services, configuration);
 

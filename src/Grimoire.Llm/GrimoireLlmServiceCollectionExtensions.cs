@@ -12,6 +12,12 @@ namespace Grimoire.Llm;
 public static class GrimoireLlmServiceCollectionExtensions
 {
     /// <summary>
+    /// The named <see cref="HttpClient"/> every provider call, catalogue fetch and key-management call goes through, so a
+    /// host can add a handler to it (the demo's in-process OpenRouter stand-in routes requests this way).
+    /// </summary>
+    public const string HttpClientName = ChatProviderRegistry.HttpClientName;
+
+    /// <summary>
     /// Adds <see cref="IChatProviderRegistry"/>, <see cref="ITokenCounter"/> and the HTTP client they use, with
     /// <see cref="GrimoireProvidersOptions"/> bound from <c>Grimoire:Providers</c> and validated at start-up.
     /// </summary>

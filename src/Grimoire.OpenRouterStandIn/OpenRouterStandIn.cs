@@ -51,6 +51,19 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
         return _state.Find(hash);
     }
 
+    /// <summary>
+    /// Accepts again a key an earlier run minted (the stand-in remembers nothing across runs and never kept the key, only
+    /// its hash): chat with that key works, with its name, limit, reset, expiry and disabled state; its usage starts at
+    /// zero. Returns false, changing nothing, when the hash is known already.
+    /// </summary>
+    public bool Adopt(StandInKeyAdoption key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key.Hash, nameof(key));
+        ArgumentException.ThrowIfNullOrWhiteSpace(key.Name, nameof(key));
+        return _state.Adopt(key);
+    }
+
     /// <summary>Starts listening; the returned stand-in serves until disposed.</summary>
     public static async Task<OpenRouterStandIn> StartAsync(OpenRouterStandInOptions options, CancellationToken cancellationToken)
     {

@@ -62,6 +62,28 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
         }
     }
 
+    /// <summary>Adds a key known only by its hash (minted by an earlier run); false when that hash is known already.</summary>
+    public bool Adopt(StandInKeyAdoption key)
+    {
+        lock (_gate)
+        {
+            if (Entry(key.Hash) is not null)
+            {
+                return false;
+            }
+
+            _keys.Add(new KeyEntry(key.Hash, "adopted " + Bearer.Short(key.Hash), Now)
+            {
+                Name = key.Name,
+                Limit = key.Limit,
+                LimitReset = key.LimitReset,
+                ExpiresAt = key.ExpiresAt,
+                Disabled = key.Disabled,
+            });
+            return true;
+        }
+    }
+
     /// <summary>A page of live keys, newest first (as OpenRouter lists the most recent first).</summary>
     public IReadOnlyList<StandInKey> Page(int offset, bool includeDisabled)
     {

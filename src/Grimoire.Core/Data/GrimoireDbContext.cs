@@ -36,6 +36,8 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
     /// <summary>Each archive node's newest record as the database saw it (issue 17 item 9).</summary>
     public DbSet<Audit.Anchors.AuditAnchor> AuditAnchors => Set<Audit.Anchors.AuditAnchor>();
 
+    public DbSet<Jobs.CourseJob> CourseJobs => Set<Jobs.CourseJob>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -42,4 +42,19 @@ public sealed class StudentApiKey
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>Total spend in USD as the provider last reported it (at <see cref="SpendReadAt"/>); null until read.</summary>
+    public decimal? SpendUsd { get; set; }
+
+    /// <summary>Spend in the budget period (day, week or month) as last read, when the budget resets.</summary>
+    public decimal? SpendThisPeriodUsd { get; set; }
+
+    /// <summary>What the provider said was left of the limit when last read.</summary>
+    public decimal? LimitRemainingUsd { get; set; }
+
+    /// <summary>When spend was last read from the provider ("Refresh spend"); null when never.</summary>
+    public DateTime? SpendReadAt { get; set; }
+
+    /// <summary>The last read found no such key at the provider (deleted on its dashboard?).</summary>
+    public bool IsMissingAtProvider { get; set; }
 }

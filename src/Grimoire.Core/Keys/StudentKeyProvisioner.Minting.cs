@@ -43,18 +43,10 @@ public sealed partial class StudentKeyProvisioner
     public async Task<IReadOnlyList<KeyMintResult>> MintMissingAsync(Guid actorId, Guid courseId, string provider, CancellationToken cancellationToken)
     {
         RequireOpenRouter(provider);
-        await EnsureCanManageAsync(actorId, courseId, cancellationToken);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var course = await MintableCourseAsync(db, courseId, cancellationToken);
-        var budget = DefaultBudget(course);
-        var students = await db.Enrollments.AsNoTracking()
-            .Where(e => e.CourseId == courseId && e.Role == CourseRole.Student)
-            .Select(e => e.User!).OrderBy(u => u.Email)
-            .ToListAsync(cancellationToken);
-
-        var results = new List<KeyMintResult>(students.Count);
+        var run = await PlanMintForClassAsync(actorId, courseId, cancellationToken);
+        var results = new List<KeyMintResult>(run.Students.Count);
         string? stop = null;
-        foreach (var student in students)
+        foreach (var student in run.Students)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (stop is not null)
@@ -63,9 +55,9 @@ public sealed partial class StudentKeyProvisioner
                 continue;
             }
 
-            var (result, fatal) = await MintOneAsync(course, student, budget, cancellationToken);
+            var (result, fatal) = await MintInClassRunAsync(run, student, cancellationToken);
             results.Add(result);
-            stop = fatal ? $"Not attempted: {result.Reason}" : null;
+            stop = fatal ? NotAttempted(result) : null;
         }
 
         logger.LogInformation(
@@ -73,6 +65,44 @@ public sealed partial class StudentKeyProvisioner
             courseId, results.Count(r => r.Outcome == KeyMintOutcome.Minted),
             results.Count(r => r.Outcome == KeyMintOutcome.AlreadyHadKey), results.Count(r => r.Outcome == KeyMintOutcome.Failed));
         return results;
+    }
+
+    /// <summary>
+    /// The first half of minting for a class (<see cref="MintMissingAsync"/>, or a background job): checks the actor and
+    /// the course, and lists every student of the course by e-mail with the budget their keys get.
+    /// </summary>
+    internal async Task<ClassMintRun> PlanMintForClassAsync(Guid actorId, Guid courseId, CancellationToken cancellationToken)
+    {
+        await EnsureCanManageAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var course = await MintableCourseAsync(db, courseId, cancellationToken);
+        var budget = DefaultBudget(course);
+        var students = await db.Enrollments.AsNoTracking()
+            .Where(e => e.CourseId == courseId && e.Role == CourseRole.Student)
+            .Select(e => e.User!).OrderBy(u => u.Email)
+            .ToListAsync(cancellationToken);
+        return new ClassMintRun(course, budget, students);
+    }
+
+    /// <summary>One student of a class run. Fatal means the students after them would fail the same way (no usable management key).</summary>
+    internal Task<(KeyMintResult Result, bool Fatal)> MintInClassRunAsync(ClassMintRun run, User student, CancellationToken cancellationToken) =>
+        MintOneAsync(run.Course, student, run.Budget, cancellationToken);
+
+    /// <summary>What the students after a fatal failure are told.</summary>
+    internal static string NotAttempted(KeyMintResult fatal) => $"Not attempted: {fatal.Reason}";
+
+    /// <summary>Every key of the course that is not revoked (expired and disabled ones included), by the holder's e-mail.</summary>
+    internal async Task<IReadOnlyList<(Guid KeyId, Guid UserId, string Email)>> UnrevokedKeysAsync(
+        Guid actorId, Guid courseId, CancellationToken cancellationToken)
+    {
+        await EnsureCanManageAsync(actorId, courseId, cancellationToken);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var keys = await db.StudentApiKeys.AsNoTracking()
+            .Where(k => k.CourseId == courseId && k.Provider == ProviderKinds.OpenRouter && k.RevokedAt == null)
+            .OrderBy(k => k.User!.Email).ThenBy(k => k.CreatedAt)
+            .Select(k => new { k.Id, k.UserId, k.User!.Email })
+            .ToListAsync(cancellationToken);
+        return [.. keys.Select(k => (k.Id, k.UserId, k.Email))];
     }
 
     /// <summary>

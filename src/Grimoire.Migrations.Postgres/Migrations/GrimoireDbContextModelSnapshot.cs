@@ -286,6 +286,102 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.ToTable("Enrollments");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CancelRequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CourseId", "StartedAt");
+
+                    b.ToTable("CourseJobs");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJobItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CourseJobItems", (string)null);
+                });
+
             modelBuilder.Entity("Grimoire.Core.Keys.StudentApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -322,6 +418,13 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsMissingAtProvider")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("LimitRemainingUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -334,6 +437,17 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("RevokedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SpendReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("SpendThisPeriodUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
+
+                    b.Property<decimal?>("SpendUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -647,6 +761,26 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.HasOne("Grimoire.Core.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJobItem", b =>
+                {
+                    b.HasOne("Grimoire.Core.Jobs.CourseJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grimoire.Core.Keys.StudentApiKey", b =>
                 {
                     b.HasOne("Grimoire.Core.Courses.Course", "Course")
@@ -777,6 +911,11 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Navigation("Enrollments");
 
                     b.Navigation("Models");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Grimoire.Core.Playground.PlaygroundConversation", b =>

@@ -280,6 +280,102 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.ToTable("Enrollments");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CancelRequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.HasIndex("CourseId", "StartedAt");
+
+                    b.ToTable("CourseJobs");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJobItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("CourseJobItems", (string)null);
+                });
+
             modelBuilder.Entity("Grimoire.Core.Keys.StudentApiKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -316,6 +412,13 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMissingAtProvider")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("LimitRemainingUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -327,6 +430,17 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SpendReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpendThisPeriodUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpendUsd")
+                        .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -641,6 +755,26 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.HasOne("Grimoire.Core.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Course");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJobItem", b =>
+                {
+                    b.HasOne("Grimoire.Core.Jobs.CourseJob", null)
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Grimoire.Core.Keys.StudentApiKey", b =>
                 {
                     b.HasOne("Grimoire.Core.Courses.Course", "Course")
@@ -771,6 +905,11 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Navigation("Enrollments");
 
                     b.Navigation("Models");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Jobs.CourseJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Grimoire.Core.Playground.PlaygroundConversation", b =>

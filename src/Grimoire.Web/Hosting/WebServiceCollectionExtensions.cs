@@ -3,6 +3,7 @@ using Grimoire.Core.Data;
 using Grimoire.Core.Hosting;
 using Grimoire.Core.Playground;
 using Microsoft.AspNetCore.DataProtection;
+using Grimoire.Web.Hosting.DemoOpenRouter;
 using Grimoire.Web.Security;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Rendering;
@@ -23,6 +24,7 @@ internal static class WebServiceCollectionExtensions
         // The archive starts first (the start-up sweep of interrupted answers appends to it) and stops last (after TurnShutdown).
         builder.Services.AddHostedService<Core.Audit.AuditArchiveService>();
         builder.Services.AddHostedService<DatabaseStartup>();
+        builder.AddSimulatedOpenRouter(); // after DatabaseStartup; demo setting without a real OpenRouter: Hosting/DemoOpenRouter
         builder.AddGrimoireAuthentication();
 
         // The circuit takes a message as long as the longest text the playground allows (issue 17 item 7): SignalR's
@@ -33,6 +35,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddGrimoireRendering();
         builder.Services.AddScoped<PlaygroundSession>();
         builder.Services.AddHostedService<TurnShutdown>();
+        builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
 

@@ -110,6 +110,19 @@ public sealed class AccessWorld(TestDatabase db)
     /// <summary>A key for a new student of <paramref name="courseId"/>.</summary>
     public async Task<Guid> NewKeyAsync(Guid courseId) => await NewKeyAsync(await NewPersonAsync(courseId), courseId);
 
+    /// <summary>A course job row marked running in <paramref name="courseId"/> (nothing runs it: a target for Cancel).</summary>
+    public async Task<Guid> NewRunningJobAsync(Guid courseId)
+    {
+        await using var context = db.CreateContext();
+        var job = new Core.Jobs.CourseJob
+        {
+            CourseId = courseId, Kind = Core.Jobs.CourseJobKind.RotateKeys, StartedById = this[Actor.SiteAdmin].Id, StartedAt = DateTime.UtcNow, Total = 1,
+        };
+        context.CourseJobs.Add(job);
+        await context.SaveChangesAsync();
+        return job.Id;
+    }
+
     /// <summary>An extra model row on <paramref name="courseId"/>'s allowlist.</summary>
     public async Task<Guid> NewModelAsync(Guid courseId)
     {
@@ -168,6 +181,10 @@ public sealed class AccessWorld(TestDatabase db)
         Add(await c.StudentApiKeys.AsNoTracking().OrderBy(k => k.Id).Select(k => new
         {
             k.Id, k.CourseId, k.UserId, k.IsDisabled, k.BudgetLimit, k.BudgetResetPeriod, k.ExpiresAt, k.RevokedAt,
+        }).ToListAsync());
+        Add(await c.CourseJobs.AsNoTracking().OrderBy(j => j.Id).Select(j => new
+        {
+            j.Id, j.CourseId, j.Kind, j.State, j.Total, j.Succeeded, j.Skipped, j.Failed, j.CancelRequestedById, Items = j.Items.Count,
         }).ToListAsync());
         Add(await c.Workspaces.AsNoTracking().OrderBy(w => w.Id).Select(w => new { w.Id, w.CourseId, Members = w.Members.Count }).ToListAsync());
         Add(await c.PlaygroundConversations.AsNoTracking().OrderBy(x => x.Id).Select(x => new { x.Id, x.Title, x.SystemPrompt, x.UpdatedAt }).ToListAsync());

@@ -1,3 +1,5 @@
+using Grimoire.Core.Accounts;
+using Grimoire.Core.Jobs;
 using Grimoire.Core.Keys;
 using static Grimoire.Core.Tests.AccessMatrix.CourseAdminActions;
 using static Grimoire.Core.Tests.AccessMatrix.Rights;
@@ -54,7 +56,33 @@ public static class KeyActions
             (w, a, key) => Done(w.Get<StudentKeyProvisioner>().RevokeAsync(a.Id, key, Ct))),
         Read("StudentKeyProvisioner.Revoke an unknown key", Allow(Outcome.Allowed),
             (w, a, _) => Done(w.Get<StudentKeyProvisioner>().RevokeAsync(a.Id, Guid.NewGuid(), Ct))),
+
+        // Course jobs (issue 17 item 13) run the key tools for a class: the same rights, checked before anything runs.
+        Change("CourseJobs.Start", Managers, async w => (await w.NewPersonAsync(w.Course.Id)).Id, MintedByJobAsync),
+        Read("CourseJobs.Latest", Managers, (w, a, _) => Done(w.Get<CourseJobs>().LatestAsync(a.Id, w.Course.Id, Ct))),
+        Change("CourseJobs.Cancel", Managers, w => w.NewRunningJobAsync(w.Course.Id),
+            (w, a, job) => Done(w.Get<CourseJobs>().CancelAsync(a.Id, job, Ct))),
+        Change("CourseJobs.Cancel a course B job", OtherManagers, w => w.NewRunningJobAsync(w.OtherCourse.Id),
+            (w, a, job) => Done(w.Get<CourseJobs>().CancelAsync(a.Id, job, Ct))),
+        Read("CourseJobs.Cancel an unknown job", Allow(Outcome.Allowed),
+            (w, a, _) => Done(w.Get<CourseJobs>().CancelAsync(a.Id, Guid.NewGuid(), Ct))),
     ];
+
+    /// <summary>Starts "mint for the class" and waits for it to end (nothing runs on afterwards): did the student get a key?</summary>
+    private static async Task<Outcome> MintedByJobAsync(AccessWorld w, User actor, Guid student)
+    {
+        var jobs = w.Get<CourseJobs>();
+        using var watch = jobs.Watch(w.Course.Id);
+        var id = await jobs.StartAsync(actor.Id, w.Course.Id, CourseJobKind.MintMissingKeys, Ct);
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30)); // bounds a failing test only
+        while (await jobs.LatestAsync(actor.Id, w.Course.Id, Ct) is not { IsRunning: false } done || done.Id != id)
+        {
+            await watch.Changes.ReadAsync(limit.Token);
+        }
+
+        var result = await jobs.LatestAsync(actor.Id, w.Course.Id, Ct);
+        return result!.Items.Any(i => i.UserId == student && i.Outcome == CourseJobItemOutcome.Succeeded) ? Outcome.Allowed : Outcome.NotFound;
+    }
 
     private static Outcome Minted(KeyMintResult result) => result.Outcome switch
     {

@@ -34,11 +34,12 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var source = SampleData.Conversation(workspace, course, owner); // what the conversation was branched from (X2)
         var sourceMessage = SampleData.Message(source, owner);
         (conversation.ForkedFromConversationId, conversation.ForkedFromMessageId) = (source.Id, sourceMessage.Id);
+        var job = SampleData.Job(course, tutor, owner);
         object[] entities =
         [
             owner, tutor, course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
-            SampleData.Key(owner, course), conversation, message, SampleData.Anchor(),
+            SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
         ];
         await using (var db = Db.CreateContext())
         {

@@ -94,6 +94,11 @@ public static class SampleData
         IsDisabled = true,
         CreatedAt = Instant,
         RevokedAt = Instant.AddDays(1),
+        SpendUsd = 1.23456789m,
+        SpendThisPeriodUsd = 0.00012345m,
+        LimitRemainingUsd = 11.26543211m,
+        SpendReadAt = Instant.AddHours(5),
+        IsMissingAtProvider = true,
     };
 
     public static PlaygroundConversation Conversation(Workspace workspace, Course course, User owner) => new()
@@ -145,5 +150,36 @@ public static class SampleData
         KeyId = "k1",
         Signature = new string('b', 64),
         AnchoredAt = Instant.AddMinutes(3),
+    };
+
+    public static Core.Jobs.CourseJob Job(Course course, User startedBy, User cancelledBy)
+    {
+        var job = new Core.Jobs.CourseJob
+        {
+            Course = course,
+            Kind = Core.Jobs.CourseJobKind.RotateKeys,
+            State = Core.Jobs.CourseJobState.Cancelled,
+            StartedById = startedBy.Id,
+            StartedAt = Instant,
+            FinishedAt = Instant.AddMinutes(3),
+            Total = 300,
+            Succeeded = 37,
+            Skipped = 4,
+            Failed = 1,
+            CancelRequestedById = cancelledBy.Id,
+            Message = "Stopped early",
+        };
+        return job;
+    }
+
+    public static Core.Jobs.CourseJobItem JobItem(Core.Jobs.CourseJob job, User student) => new()
+    {
+        JobId = job.Id,
+        Position = 38,
+        UserId = student.Id,
+        Subject = student.Email,
+        Outcome = Core.Jobs.CourseJobItemOutcome.Failed,
+        Reason = "OpenRouter had a problem (500).",
+        At = Instant.AddMinutes(2),
     };
 }

@@ -43,6 +43,9 @@ public sealed class FakeOpenRouter : IAsyncDisposable
     /// <summary>Creating a key whose name contains one of these answers 500.</summary>
     public HashSet<string> FailCreateFor { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, every key creation waits at this gate before it is minted (a class run then moves step by step).</summary>
+    public StepGate? CreateGate { get; set; }
+
     /// <summary>The hash the next minted key gets, instead of the SHA-256 of the key.</summary>
     public string? NextHash { get; set; }
 
@@ -163,6 +166,11 @@ public sealed class FakeOpenRouter : IAsyncDisposable
 
     private async Task CreateAsync(HttpContext context, JsonElement body)
     {
+        if (CreateGate is { } held)
+        {
+            await held.PassAsync(context.RequestAborted);
+        }
+
         var name = body.GetProperty("name").GetString()!;
         if (FailCreateFor.Any(f => name.Contains(f, StringComparison.Ordinal)))
         {

@@ -144,7 +144,8 @@ public abstract class KeyChangesTests<TDatabase> : KeyDatabaseTest<TDatabase> wh
 
         var quick = await Keys.ListAsync(Instructor.Id, Course.Id, "openrouter", refreshSpend: false, Ct);
         Assert.Equal(StudentKeyStatus.None, quick.Rows.Single(r => r.StudentId == extra[2].Id).Status);
-        Assert.Null(quick.Rows.Single(r => r.StudentId == Alex.Id).Spend);
+        Assert.Equal(1.5m, quick.Rows.Single(r => r.StudentId == Alex.Id).Spend); // kept from the refresh (issue 17 item 13)
+        Assert.Equal(list.SpendAsOf, quick.SpendAsOf);
         Assert.Null(quick.Rows.Single(r => r.StudentId == extra[1].Id).Role); // unenrolled but still holding a key: listed
     }
 

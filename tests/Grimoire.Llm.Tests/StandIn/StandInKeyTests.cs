@@ -141,4 +141,36 @@ public sealed class StandInKeyTests : StandInTest
         Assert.Contains(RequestLog, l => l == $"POST /api/v1/keys -> 201 key {created.Info.Hash[..8]}…");
         Assert.DoesNotContain(RequestLog, l => l.Contains(created.Key, StringComparison.Ordinal) || l.Contains(ManagementKey, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_new_run_adopts_a_key_by_hash_so_it_chats_again_with_its_budget_and_state()
+    {
+        var kept = await MintAsync(limit: 2m);
+        var paused = await MintAsync(name: "Grimoire DEMO-101 priya@demo.grimoire.test");
+        await using var next = await Grimoire.OpenRouterStandIn.OpenRouterStandIn.StartAsync(Options(), Ct);
+        using var providers = new Infrastructure.TestProviders(next.BaseUrl, new Dictionary<string, string?>
+        {
+            ["Grimoire:Providers:OpenRouter:ManagementKey"] = ManagementKey,
+        });
+        var unknown = TestTurn(providers, kept.Key);
+        Assert.Equal(401, (await unknown).Failure?.StatusCode);
+
+        Assert.True(next.Adopt(new(kept.Info.Hash, kept.Info.Name, 2m, "weekly", null, Disabled: false)));
+        Assert.True(next.Adopt(new(paused.Info.Hash, paused.Info.Name, 5m, "weekly", null, Disabled: true)));
+        Assert.False(next.Adopt(new(kept.Info.Hash, "again", null, null, null, Disabled: false)));
+
+        Assert.Equal(Llm.Streaming.ChatTurnStatus.Complete, (await TestTurn(providers, kept.Key)).Status);
+        Assert.Equal(401, (await TestTurn(providers, paused.Key)).Failure?.StatusCode);
+        var adopted = next.FindKey(kept.Info.Hash)!;
+        Assert.Equal((kept.Info.Name, 2m, "weekly"), (adopted.Name, adopted.Limit, adopted.LimitReset));
+        Assert.True(adopted.Usage > 0m);
+        Assert.Equal(2, next.Keys.Count);
+    }
+
+    private static async Task<Llm.Streaming.ChatTurn> TestTurn(Infrastructure.TestProviders providers, string key)
+    {
+        var client = providers.Registry.CreateClient(new ProviderEndpoint(ProviderKinds.OpenRouter, key), "anthropic/claude-haiku-4.5");
+        return Infrastructure.TestProviders.Turn(await Infrastructure.TestProviders.CollectAsync(
+            client, [new Microsoft.Extensions.AI.ChatMessage(Microsoft.Extensions.AI.ChatRole.User, "Still there?")], null, Ct));
+    }
 }

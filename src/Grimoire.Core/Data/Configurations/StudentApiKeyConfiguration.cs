@@ -12,6 +12,9 @@ internal sealed class StudentApiKeyConfiguration : IEntityTypeConfiguration<Stud
         builder.Property(k => k.EncryptionKeyId).HasMaxLength(64);
         builder.Property(k => k.ProviderKeyHash).HasMaxLength(200);
         builder.Property(k => k.BudgetLimit).HasPrecision(18, 6);
+        builder.Property(k => k.SpendUsd).HasPrecision(18, 8);
+        builder.Property(k => k.SpendThisPeriodUsd).HasPrecision(18, 8);
+        builder.Property(k => k.LimitRemainingUsd).HasPrecision(18, 8);
 
         // Keys must be revoked at the provider before their rows may go: never cascade them away.
         builder.HasOne(k => k.User).WithMany().HasForeignKey(k => k.UserId).OnDelete(DeleteBehavior.Restrict);

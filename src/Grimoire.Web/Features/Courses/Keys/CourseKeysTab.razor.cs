@@ -1,9 +1,11 @@
 using System.Globalization;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Courses.Admin;
+using Grimoire.Core.Jobs;
 using Grimoire.Core.Keys;
 using Grimoire.Llm;
 using Grimoire.Llm.OpenRouter.Keys;
+using Grimoire.Web.Hosting.DemoOpenRouter;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -16,7 +18,9 @@ public partial class CourseKeysTab
 
     private StudentKeyList? list;
     private CourseSettingsView? course;
-    private IReadOnlyList<KeyMintResult> mintResults = [];
+    private CourseJobView? job;
+    private Guid? dismissedJobId;
+    private CourseJobWatch? watch;
     private string filter = "";
 
     [Inject]
@@ -31,7 +35,19 @@ public partial class CourseKeysTab
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
 
+    [Inject]
+    private CourseJobs Jobs { get; set; } = default!;
+
+    [Inject]
+    private SimulatedOpenRouter Simulated { get; set; } = default!;
+
+    private string ProviderName => Simulated.NameFor(Provider) ?? "OpenRouter";
+
     private bool CanMint => KeyApi.IsConfigured && course?.KeyDefaults.Budget is > 0;
+
+    private bool JobRunning => job?.IsRunning == true;
+
+    private int LiveKeys => (list?.Rows ?? []).Count(r => r.KeyId is not null && r.Status != StudentKeyStatus.Revoked);
 
     private IEnumerable<StudentKeyRow> Visible => string.IsNullOrWhiteSpace(filter)
         ? list?.Rows ?? []
@@ -54,8 +70,8 @@ public partial class CourseKeysTab
     }
 
     private string SpendText => list?.SpendAsOf is { } asOf
-        ? $"Spend as reported by OpenRouter at {asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
-        : "Spend is read from OpenRouter on demand: press Refresh spend.";
+        ? $"Spend as reported by {ProviderName} at {asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC."
+        : $"Spend is read from {ProviderName} on demand: press Refresh spend.";
 
     private string CountText
     {
@@ -68,15 +84,61 @@ public partial class CourseKeysTab
         }
     }
 
-    protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync(refreshSpend: false) : Task.CompletedTask;
+    protected override Task OnInitializedAsync() => Context.CanManage ? LoadAsync() : Task.CompletedTask;
 
-    private async Task LoadAsync(bool refreshSpend) => await RunAsync(async ct =>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only the interactive render watches: a prerender ends with the request.
+        if (firstRender && Context.CanManage)
+        {
+            watch = Jobs.Watch(Context.CourseId);
+            _ = FollowJobsAsync(watch);
+        }
+    }
+
+    private async Task LoadAsync() => await RunAsync(async ct =>
     {
         course = await Settings.GetAsync(Context.ActorId, Context.CourseId, ct);
-        list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend, ct);
+        list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend: false, ct);
+        job = await Jobs.LatestAsync(Context.ActorId, Context.CourseId, ct);
     });
 
-    private Task RefreshSpendAsync() => LoadAsync(refreshSpend: true);
+    /// <summary>Each time a job of the course moves, reads it (and the key table) again; a busy page reads once for many steps.</summary>
+    private async Task FollowJobsAsync(CourseJobWatch changes)
+    {
+        try
+        {
+            await foreach (var _ in changes.Changes.ReadAllAsync(Lifetime))
+            {
+                await InvokeAsync(ReloadForJobAsync);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            // The page went away.
+        }
+        catch (Exception ex)
+        {
+            await DispatchExceptionAsync(ex); // as if the component threw it: the circuit's error handling applies
+        }
+    }
+
+    private async Task ReloadForJobAsync()
+    {
+        try
+        {
+            job = await Jobs.LatestAsync(Context.ActorId, Context.CourseId, Lifetime);
+            list = await Keys.ListAsync(Context.ActorId, Context.CourseId, Provider, refreshSpend: false, Lifetime);
+            StateHasChanged();
+        }
+        catch (KeyAccessDeniedException)
+        {
+            // Rights were withdrawn meanwhile: the next action says so.
+        }
+    }
+
+    /// <summary>Reads every key's spend again, key by key, as a course job (it can take a while for a large class).</summary>
+    private Task RefreshSpendAsync() => StartJobAsync(CourseJobKind.RefreshSpend);
 
     /// <summary>A student needs a key when they have none that is live (active or disabled).</summary>
     private bool NeedsKey(StudentKeyRow row) =>
@@ -86,19 +148,38 @@ public partial class CourseKeysTab
     private async Task MintAllAsync()
     {
         var missing = (list?.Rows ?? []).Where(r => r.Role == CourseRole.Student && NeedsKey(r)).Select(r => r.StudentId).Distinct().Count();
-        var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "Mint keys for the class?",
-            $"{missing} student(s) without a key get one. {DefaultsText} Students never see their key; it is used for them when they chat.",
-            yesText: "Mint keys", cancelText: "Cancel");
-        if (confirmed != true)
+        if (await ConfirmAsync("Mint keys for the class?",
+                $"{missing} student(s) without a key get one. {DefaultsText} Students never see their key; it is used for them when they chat. "
+                + "It runs on the server: you can close this page and come back for the result.", "Mint keys"))
         {
-            return;
+            await StartJobAsync(CourseJobKind.MintMissingKeys);
         }
+    }
 
-        IReadOnlyList<KeyMintResult> results = [];
-        await RunAsync(async ct => results = await Keys.MintMissingAsync(Context.ActorId, Context.CourseId, Provider, ct));
-        mintResults = results;
-        await LoadAsync(refreshSpend: false);
+    private async Task RotateAllAsync()
+    {
+        if (await ConfirmAsync("Rotate every key of the course?",
+                $"{LiveKeys} key(s) are replaced by new ones with the same budget and the old ones stop working; students notice nothing. "
+                + "Spend shown here starts again from zero. It runs on the server: you can close this page and come back for the result.",
+                "Rotate all keys"))
+        {
+            await StartJobAsync(CourseJobKind.RotateKeys);
+        }
+    }
+
+    private async Task StartJobAsync(CourseJobKind kind)
+    {
+        await RunAsync(ct => Jobs.StartAsync(Context.ActorId, Context.CourseId, kind, ct));
+        await ReloadForJobAsync();
+    }
+
+    private async Task CancelJobAsync()
+    {
+        if (job is { IsRunning: true } running)
+        {
+            await RunAsync(ct => Jobs.CancelAsync(Context.ActorId, running.Id, ct), "Cancelling: it stops after the student in hand.");
+            await ReloadForJobAsync();
+        }
     }
 
     private async Task MintOneAsync(StudentKeyRow row)
@@ -115,7 +196,7 @@ public partial class CourseKeysTab
             }, result.Outcome == KeyMintOutcome.Failed ? Severity.Error : Severity.Success);
         }
 
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task ChangeBudgetAsync(StudentKeyRow row)
@@ -130,14 +211,14 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.ChangeBudgetAsync(Context.ActorId, row.KeyId!.Value, budget, ct), $"Budget of {row.Email}'s key changed.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task SetDisabledAsync(StudentKeyRow row, bool disabled)
     {
         await RunAsync(ct => Keys.SetDisabledAsync(Context.ActorId, row.KeyId!.Value, disabled, ct),
             disabled ? $"{row.Email}'s key is disabled: their calls are refused until you enable it." : $"{row.Email}'s key is enabled.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task RotateAsync(StudentKeyRow row)
@@ -149,7 +230,7 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.RotateAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key rotated.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task RevokeAsync(StudentKeyRow row)
@@ -161,9 +242,19 @@ public partial class CourseKeysTab
         }
 
         await RunAsync(ct => Keys.RevokeAsync(Context.ActorId, row.KeyId!.Value, ct), $"{row.Email}'s key revoked.");
-        await LoadAsync(refreshSpend: false);
+        await LoadAsync();
     }
 
     private async Task<bool> ConfirmAsync(string title, string message, string yes) =>
         await Dialogs.ShowMessageBoxAsync(title, message, yesText: yes, cancelText: "Cancel") == true;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            watch?.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
 }

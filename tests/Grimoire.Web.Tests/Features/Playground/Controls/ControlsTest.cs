@@ -12,6 +12,7 @@ public abstract class ControlsTest : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton(new Grimoire.Web.Hosting.DemoOpenRouter.SimulatedOpenRouter(isActive: false));
     }
 
     protected static CourseModelConfig Thinker { get; } = new()

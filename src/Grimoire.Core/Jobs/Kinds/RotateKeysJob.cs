@@ -1,0 +1,37 @@
+using Grimoire.Core.Keys;
+using Grimoire.Llm.OpenRouter.Keys;
+
+namespace Grimoire.Core.Jobs.Kinds;
+
+/// <summary>
+/// "Rotate every key" of a course: each key that is not revoked is replaced by a new one with the same budget
+/// (<see cref="StudentKeyProvisioner.RotateAsync"/>), one step per key. A refused management key stops the rest.
+/// </summary>
+internal sealed class RotateKeysJob(StudentKeyProvisioner keys) : ICourseJobKind
+{
+    public CourseJobKind Kind => CourseJobKind.RotateKeys;
+
+    public async Task<CourseJobPlan> PlanAsync(Guid actorId, Guid courseId, CancellationToken cancellationToken)
+    {
+        var live = await keys.UnrevokedKeysAsync(actorId, courseId, cancellationToken);
+        return new CourseJobPlan(
+            [.. live.Select(k => new CourseJobSubject(k.UserId, k.Email, k.KeyId))],
+            async (subject, ct) =>
+            {
+                try
+                {
+                    await keys.RotateAsync(actorId, subject.TargetId!.Value, ct);
+                    return new CourseJobStep(CourseJobItemOutcome.Succeeded);
+                }
+                catch (KeyProvisioningException ex)
+                {
+                    var fatal = ex.InnerException is OpenRouterKeyApiException { Error: OpenRouterKeyApiError.NotConfigured or OpenRouterKeyApiError.Unauthorized };
+                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: fatal);
+                }
+                catch (KeyAccessDeniedException ex)
+                {
+                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: true);
+                }
+            });
+    }
+}
