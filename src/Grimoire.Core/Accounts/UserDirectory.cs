@@ -1,14 +1,13 @@
 using Grimoire.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Grimoire.Core.Accounts;
 
-/// <summary>Maps a signed-in identity (an e-mail the sign-in provider vouches for) to a <see cref="User"/>.</summary>
+/// <summary>People by id and address, for pages and the demo sign-in.</summary>
 public sealed class UserDirectory(
     IDbContextFactory<GrimoireDbContext> contextFactory,
-    IOptions<AccountOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    SignInMetrics metrics)
 {
     public static string NormalizeEmail(string email)
     {
@@ -17,33 +16,22 @@ public sealed class UserDirectory(
     }
 
     /// <summary>
-    /// Finds the user with this e-mail, or creates one, and records the sign-in. Names from the provider fill
-    /// only what is missing: an instructor's edits to a display name are not overwritten on every sign-in.
+    /// The demo sign-in (Development/Demo only): records the sign-in of the person picked from the list. Null when no
+    /// one has this address; it never creates an account. Identity-provider sign-ins go through <see cref="ExternalAccounts"/>.
     /// </summary>
-    public async Task<User> RecordSignInAsync(string email, string? displayName, string? firstName, CancellationToken cancellationToken)
+    public async Task<User?> RecordDemoSignInAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = NormalizeEmail(email);
-        if (normalized.Length == 0 || !normalized.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ArgumentException("The sign-in provider gave no usable e-mail address.", nameof(email));
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
         if (user is null)
         {
-            var name = string.IsNullOrWhiteSpace(displayName) ? normalized[..normalized.IndexOf('@', StringComparison.Ordinal)] : displayName.Trim();
-            user = new User { Email = normalized, DisplayName = name, FirstName = FirstNameOf(firstName, name) };
-            db.Users.Add(user);
-        }
-
-        if (options.Value.SiteAdminEmails.Any(e => NormalizeEmail(e) == normalized))
-        {
-            user.IsSiteAdmin = true;
+            return null;
         }
 
         user.LastLoginAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Record("dev", "returning");
         return user;
     }
 
@@ -78,6 +66,7 @@ public sealed class UserDirectory(
             .ToListAsync(cancellationToken);
     }
 
-    private static string FirstNameOf(string? firstName, string displayName) =>
+    /// <summary>The given name if there is one, else the first word of the display name.</summary>
+    internal static string FirstNameOf(string? firstName, string displayName) =>
         !string.IsNullOrWhiteSpace(firstName) ? firstName.Trim() : displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }

@@ -30,12 +30,11 @@ internal static class AccountEndpoints
             }
 
             var email = form["email"].ToString();
-            if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email, http.RequestAborted) is null)
+            if (string.IsNullOrWhiteSpace(email) || await users.RecordDemoSignInAsync(email, http.RequestAborted) is not { } user)
             {
                 return Results.LocalRedirect("/account/signin?error=unknown-user");
             }
 
-            var user = await users.RecordSignInAsync(email, null, null, http.RequestAborted);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, GrimoireClaims.CreatePrincipal(user, "dev"));
             var returnUrl = form["returnUrl"];
             return Results.LocalRedirect(SafeReturnUrl.Resolve(returnUrl.Count == 1 ? returnUrl[0] : null));

@@ -1,5 +1,4 @@
-using System.Security.Claims;
-using Grimoire.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -64,21 +63,9 @@ internal static class AuthenticationSetup
         }
 
         options.CallbackPath = "/signin-oidc";
-        options.Events.OnTokenValidated = async context =>
-        {
-            var principal = context.Principal;
-            var email = principal?.FindFirstValue(oidc.EmailClaim) ?? principal?.FindFirstValue(ClaimTypes.Email);
-            if (string.IsNullOrWhiteSpace(email))
-            {
-                context.Fail("The sign-in provider sent no e-mail address.");
-                return;
-            }
-
-            var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
-            var user = await users.RecordSignInAsync(
-                email, principal?.FindFirstValue("name"), principal?.FindFirstValue("given_name"), context.HttpContext.RequestAborted);
-            context.Principal = GrimoireClaims.CreatePrincipal(user, "oidc");
-        };
+        // Userinfo may be the only place a provider sends email_verified; the handler maps only a few claims by default.
+        options.ClaimActions.MapUniqueJsonKey(oidc.EmailVerifiedClaim, oidc.EmailVerifiedClaim);
+        options.Events.OnTicketReceived = context => OidcSignIn.OnTicketReceivedAsync(context, oidc);
         options.Events.OnRemoteFailure = context =>
         {
             // A failed sign-in is a message on the sign-in page, never an exception page.
