@@ -63,7 +63,9 @@ internal static class AuthenticationSetup
         }
 
         options.CallbackPath = "/signin-oidc";
-        // Userinfo may be the only place a provider sends email_verified; the handler maps only a few claims by default.
+        // The account is bound to (iss, sub): keep the issuer claim the handler deletes by default. Userinfo may be the
+        // only place a provider sends email_verified; the handler maps only a few userinfo claims by default.
+        options.ClaimActions.Remove("iss");
         options.ClaimActions.MapUniqueJsonKey(oidc.EmailVerifiedClaim, oidc.EmailVerifiedClaim);
         options.Events.OnTicketReceived = context => OidcSignIn.OnTicketReceivedAsync(context, oidc);
         options.Events.OnRemoteFailure = context =>
