@@ -56,14 +56,22 @@ public sealed class UserDirectory(
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
-    /// <summary>Everyone, site admins first, then by name: the development sign-in page's list.</summary>
-    public async Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everyone, site admins first, then by name, with the roles they hold in any course: the demo sign-in page's list,
+    /// so a newcomer can tell the student from the instructor.
+    /// </summary>
+    public async Task<IReadOnlyList<SignInChoice>> ListForDemoSignInAsync(int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
-            .OrderByDescending(u => u.IsSiteAdmin).ThenBy(u => u.DisplayName)
+        var people = await db.Users.AsNoTracking()
+            .OrderByDescending(u => u.IsSiteAdmin).ThenBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Take(limit)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsSiteAdmin })
             .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var roles = (await db.Enrollments.AsNoTracking().Where(e => ids.Contains(e.UserId)).Select(e => new { e.UserId, e.Role }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId, e => e.Role);
+        return [.. people.Select(p => new SignInChoice(p.Email, p.DisplayName, p.IsSiteAdmin, [.. roles[p.Id].Distinct().OrderDescending()]))];
     }
 
     /// <summary>The given name if there is one, else the first word of the display name.</summary>

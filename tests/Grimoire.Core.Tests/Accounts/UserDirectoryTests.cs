@@ -34,6 +34,31 @@ public abstract class UserDirectoryTests<TDatabase> : DatabaseTest<TDatabase> wh
         await using var db = Db.CreateContext();
         Assert.Equal(0, await db.Users.CountAsync(Ct));
     }
+
+    [Fact]
+    public async Task The_demo_sign_in_list_puts_site_admins_first_and_names_each_persons_roles()
+    {
+        var admin = SampleData.User("Jo");
+        var teacher = SampleData.User("Lee");
+        var student = SampleData.User("Ana");
+        var newcomer = SampleData.User("Kim");
+        teacher.IsSiteAdmin = student.IsSiteAdmin = newcomer.IsSiteAdmin = false;
+        var course = SampleData.Course();
+        var other = SampleData.Course("OTHER-1");
+        await using (var db = Db.CreateContext())
+        {
+            db.AddRange(admin, teacher, student, newcomer, course, other,
+                SampleData.Enrollment(teacher, course, Courses.CourseRole.Instructor), SampleData.Enrollment(teacher, other, Courses.CourseRole.Student),
+                SampleData.Enrollment(student, course, Courses.CourseRole.Student), SampleData.Enrollment(student, other, Courses.CourseRole.Student));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var list = await Db.Get<UserDirectory>().ListForDemoSignInAsync(10, Ct);
+
+        Assert.Equal(
+            [("jo@uni.test", true, ""), ("ana@uni.test", false, "Student"), ("kim@uni.test", false, ""), ("lee@uni.test", false, "Instructor,Student")],
+            list.Select(p => (p.Email, p.IsSiteAdmin, string.Join(',', p.Roles))));
+    }
 }
 
 public sealed class UserDirectoryTestsOnSqlite : UserDirectoryTests<SqliteTestDatabase>;
