@@ -3,6 +3,7 @@ using Grimoire.Core.Data;
 using Grimoire.Core.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Security;
+using Grimoire.Web.Security.Http;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Rendering;
 using MudBlazor.Services;
@@ -22,6 +23,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<Core.Audit.AuditArchiveService>(); // before TurnShutdown: starts first, stops after it
         builder.AddGrimoireAuthentication();
+        builder.AddGrimoireHttpSecurity();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();

@@ -1,3 +1,4 @@
+using Grimoire.Core.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -18,6 +19,7 @@ internal static class AuthenticationSetup
 
         // Handlers are wired from configuration now; the validator above still judges it at start-up.
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var demo = HostingModes.IsDemo(builder.Environment);
 
         var authentication = builder.Services
             .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -28,7 +30,8 @@ internal static class AuthenticationSetup
                 options.Cookie.Name = "grimoire.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The demo setting runs on plain http://localhost; anywhere else the cookie never travels without TLS.
+                options.Cookie.SecurePolicy = demo ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
             });

@@ -15,20 +15,27 @@ namespace Grimoire.Web.Tests.Security.Oidc;
 /// replaced (its discovery document and back channel); the handler, its validation and Grimoire's mapping are real.
 /// Allowed domains: uni.test and the demo's; boss@uni.test is a configured site admin.
 /// </summary>
-public sealed class OidcHost : IDisposable
+public class OidcHost : IDisposable
 {
     public OidcHost()
+        : this("Demo", new Dictionary<string, string?>())
     {
+    }
+
+    /// <param name="environment">The host environment ("Demo" also keeps the demo sign-in and people).</param>
+    /// <param name="settings">More configuration, on top of the provider's.</param>
+    protected OidcHost(string environment, Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.TryAdd("Grimoire:Auth:Oidc:Authority", FakeOidcProvider.Issuer);
+        settings.TryAdd("Grimoire:Auth:Oidc:ClientId", FakeOidcProvider.ClientId);
+        settings.TryAdd("Grimoire:Auth:Oidc:ClientSecret", "test-client-secret");
+        settings.TryAdd("Grimoire:Accounts:AllowedEmailDomains:0", "uni.test");
+        settings.TryAdd("Grimoire:Accounts:AllowedEmailDomains:1", "demo.grimoire.test");
+        settings.TryAdd("Grimoire:Accounts:SiteAdminEmails:0", "boss@uni.test");
         Factory = new GrimoireAppFactory(
-            settings: new Dictionary<string, string?>
-            {
-                ["Grimoire:Auth:Oidc:Authority"] = FakeOidcProvider.Issuer,
-                ["Grimoire:Auth:Oidc:ClientId"] = FakeOidcProvider.ClientId,
-                ["Grimoire:Auth:Oidc:ClientSecret"] = "test-client-secret",
-                ["Grimoire:Accounts:AllowedEmailDomains:0"] = "uni.test",
-                ["Grimoire:Accounts:AllowedEmailDomains:1"] = "demo.grimoire.test",
-                ["Grimoire:Accounts:SiteAdminEmails:0"] = "boss@uni.test",
-            },
+            environment,
+            settings,
             replaceServices: services => services.PostConfigure<OpenIdConnectOptions>(AuthenticationSetup.OidcScheme, options =>
             {
                 options.Configuration = Provider.Configuration;
@@ -41,10 +48,13 @@ public sealed class OidcHost : IDisposable
 
     public GrimoireAppFactory Factory { get; }
 
+    /// <summary>The site's address as the test clients reach it.</summary>
+    public virtual Uri BaseAddress { get; } = new("https://localhost");
+
     /// <summary>A cookie-keeping client on https (the handler's correlation cookies are Secure), following no redirects.</summary>
     public HttpClient CreateClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions
     {
-        BaseAddress = new Uri("https://localhost"),
+        BaseAddress = BaseAddress,
         AllowAutoRedirect = false,
         HandleCookies = true,
     });
@@ -64,7 +74,7 @@ public sealed class OidcHost : IDisposable
         var authorize = challenge.Headers.Location!;
         Assert.Equal(Provider.Configuration.AuthorizationEndpoint, authorize.GetLeftPart(UriPartial.Path));
         var query = QueryHelpers.ParseQuery(authorize.Query);
-        Assert.Equal("https://localhost/signin-oidc", query["redirect_uri"].ToString());
+        Assert.Equal(new Uri(BaseAddress, "/signin-oidc").ToString(), query["redirect_uri"].ToString());
 
         var code = "code-" + Guid.NewGuid().ToString("N");
         Provider.WillSignIn(code, query["nonce"].ToString(), idTokenClaims, userInfo);
@@ -74,7 +84,16 @@ public sealed class OidcHost : IDisposable
 
     public void Dispose()
     {
-        Factory.Dispose();
-        Provider.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Factory.Dispose();
+            Provider.Dispose();
+        }
     }
 }
