@@ -28,7 +28,8 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<GrimoireOptions>().Bind(configuration.GetSection(GrimoireOptions.Section)).ValidateOnStart();
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddOptions<Accounts.AccountOptions>().Bind(configuration.GetSection(Accounts.AccountOptions.Section));
+        services.AddOptions<Accounts.AccountOptions>().Bind(configuration.GetSection(Accounts.AccountOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Accounts.AccountOptions>, Accounts.AccountOptionsValidator>();
         services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>();
 
@@ -44,7 +45,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DemoSeeder>();
 
         // Stateless services over the context factory: singletons, so background turns can use them too.
+        services.AddMetrics();
+        services.AddSingleton<SignInMetrics>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ExternalAccounts>();
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<Courses.CourseModels>();

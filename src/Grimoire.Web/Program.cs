@@ -1,18 +1,18 @@
 using Grimoire.Web.Components;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Security;
+using Grimoire.Web.Security.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGrimoireWeb();
 
 var app = builder.Build();
 
+// Forwarded headers, HTTPS and HSTS outside the demo setting, security headers on every response.
+app.UseGrimoireHttpSecurity();
+
 // Never a stack trace in the browser, in any environment.
 app.UseExceptionHandler("/Error", createScopeForErrors: true);
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();

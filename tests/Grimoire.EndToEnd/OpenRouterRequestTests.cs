@@ -21,7 +21,12 @@ public sealed class OpenRouterRequestTests : IClassFixture<OpenRouterBrowserApp>
         await AddOpenRouterModelAsync();
         var (context, page, consoleErrors) = await app.NewPageAsync();
         await using var _ = context;
-        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        await context.GrantPermissionsAsync(["clipboard-write"]);
+        // The site's Permissions-Policy forbids reading the clipboard (clipboard-read=()), so record what it writes.
+        await context.AddInitScriptAsync("""
+            const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+            navigator.clipboard.writeText = text => { window.__copied = text; return write(text); };
+            """);
 
         await page.GotoAsync("/account/signin");
         await page.Locator("button[data-email='priya@demo.grimoire.test']").ClickAsync();
@@ -39,7 +44,8 @@ public sealed class OpenRouterRequestTests : IClassFixture<OpenRouterBrowserApp>
         await Assertions.Expect(answer.Locator("[data-testid=byline]")).ToContainTextAsync("0.000381");
 
         await answer.Locator("[data-testid=copy-request]").ClickAsync();
-        var copied = await page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
+        await page.WaitForFunctionAsync("() => window.__copied !== undefined");
+        var copied = await page.EvaluateAsync<string>("() => window.__copied");
 
         var received = Assert.Single(app.Fake.Requests);
         Assert.Equal("Bearer " + OpenRouterBrowserApp.StudentKey, received.Authorization);

@@ -47,6 +47,30 @@ public sealed class SignInTests : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task The_demo_sign_in_buttons_show_name_address_and_role_on_their_own_lines_issue_17_item_11()
+    {
+        var (context, page, consoleErrors) = await app.NewPageAsync();
+        await using var _ = context;
+
+        await page.GotoAsync("/account/signin");
+
+        // innerText is what a person reads: it applies the page's CSS (line breaks, letter case).
+        var people = new Dictionary<string, string>
+        {
+            ["admin"] = "Jordan Admin\nadmin@demo.grimoire.test\nSite admin",
+            ["instructor"] = "Dr. Morgan Lee\ninstructor@demo.grimoire.test\nInstructor",
+            ["alex"] = "Alex Rivera\nalex@demo.grimoire.test\nStudent",
+        };
+        foreach (var (who, text) in people)
+        {
+            var button = page.Locator($"button[data-email='{who}@demo.grimoire.test']");
+            Assert.Equal(text, (await button.InnerTextAsync()).Trim());
+        }
+
+        Assert.Empty(consoleErrors);
+    }
+
+    [Fact]
     public async Task A_site_admin_sees_the_admin_area_and_can_sign_out()
     {
         var (context, page, consoleErrors) = await app.NewPageAsync();

@@ -5,7 +5,10 @@ public sealed class User
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    /// <summary>Lower-cased e-mail address; the identity the sign-in provider vouches for.</summary>
+    /// <summary>
+    /// Lower-cased e-mail address: how instructors enrol people, and how a first sign-in with a verified address finds
+    /// its account. After that, <see cref="ExternalLogins"/> identify the person.
+    /// </summary>
     public required string Email { get; set; }
 
     public required string DisplayName { get; set; }
@@ -20,4 +23,7 @@ public sealed class User
     public DateTime? LastLoginAt { get; set; }
 
     public List<Courses.Enrollment> Enrollments { get; set; } = [];
+
+    /// <summary>The sign-in provider identities bound to this person (X9).</summary>
+    public List<ExternalLogin> ExternalLogins { get; set; } = [];
 }

@@ -1,14 +1,13 @@
 using Grimoire.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Grimoire.Core.Accounts;
 
-/// <summary>Maps a signed-in identity (an e-mail the sign-in provider vouches for) to a <see cref="User"/>.</summary>
+/// <summary>People by id and address, for pages and the demo sign-in.</summary>
 public sealed class UserDirectory(
     IDbContextFactory<GrimoireDbContext> contextFactory,
-    IOptions<AccountOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    SignInMetrics metrics)
 {
     public static string NormalizeEmail(string email)
     {
@@ -17,33 +16,22 @@ public sealed class UserDirectory(
     }
 
     /// <summary>
-    /// Finds the user with this e-mail, or creates one, and records the sign-in. Names from the provider fill
-    /// only what is missing: an instructor's edits to a display name are not overwritten on every sign-in.
+    /// The demo sign-in (Development/Demo only): records the sign-in of the person picked from the list. Null when no
+    /// one has this address; it never creates an account. Identity-provider sign-ins go through <see cref="ExternalAccounts"/>.
     /// </summary>
-    public async Task<User> RecordSignInAsync(string email, string? displayName, string? firstName, CancellationToken cancellationToken)
+    public async Task<User?> RecordDemoSignInAsync(string email, CancellationToken cancellationToken)
     {
         var normalized = NormalizeEmail(email);
-        if (normalized.Length == 0 || !normalized.Contains('@', StringComparison.Ordinal))
-        {
-            throw new ArgumentException("The sign-in provider gave no usable e-mail address.", nameof(email));
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Email == normalized, cancellationToken);
         if (user is null)
         {
-            var name = string.IsNullOrWhiteSpace(displayName) ? normalized[..normalized.IndexOf('@', StringComparison.Ordinal)] : displayName.Trim();
-            user = new User { Email = normalized, DisplayName = name, FirstName = FirstNameOf(firstName, name) };
-            db.Users.Add(user);
-        }
-
-        if (options.Value.SiteAdminEmails.Any(e => NormalizeEmail(e) == normalized))
-        {
-            user.IsSiteAdmin = true;
+            return null;
         }
 
         user.LastLoginAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
+        metrics.Record("dev", "returning");
         return user;
     }
 
@@ -68,16 +56,25 @@ public sealed class UserDirectory(
         return await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
     }
 
-    /// <summary>Everyone, site admins first, then by name: the development sign-in page's list.</summary>
-    public async Task<IReadOnlyList<User>> ListAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Everyone, site admins first, then by name, with the roles they hold in any course: the demo sign-in page's list,
+    /// so a newcomer can tell the student from the instructor.
+    /// </summary>
+    public async Task<IReadOnlyList<SignInChoice>> ListForDemoSignInAsync(int limit, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
-            .OrderByDescending(u => u.IsSiteAdmin).ThenBy(u => u.DisplayName)
+        var people = await db.Users.AsNoTracking()
+            .OrderByDescending(u => u.IsSiteAdmin).ThenBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Take(limit)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.IsSiteAdmin })
             .ToListAsync(cancellationToken);
+        var ids = people.Select(p => p.Id).ToList();
+        var roles = (await db.Enrollments.AsNoTracking().Where(e => ids.Contains(e.UserId)).Select(e => new { e.UserId, e.Role }).ToListAsync(cancellationToken))
+            .ToLookup(e => e.UserId, e => e.Role);
+        return [.. people.Select(p => new SignInChoice(p.Email, p.DisplayName, p.IsSiteAdmin, [.. roles[p.Id].Distinct().OrderDescending()]))];
     }
 
-    private static string FirstNameOf(string? firstName, string displayName) =>
+    /// <summary>The given name if there is one, else the first word of the display name.</summary>
+    internal static string FirstNameOf(string? firstName, string displayName) =>
         !string.IsNullOrWhiteSpace(firstName) ? firstName.Trim() : displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
 }

@@ -15,6 +15,8 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 {
     public DbSet<User> Users => Set<User>();
 
+    public DbSet<ExternalLogin> ExternalLogins => Set<ExternalLogin>();
+
     public DbSet<Course> Courses => Set<Course>();
 
     public DbSet<Enrollment> Enrollments => Set<Enrollment>();

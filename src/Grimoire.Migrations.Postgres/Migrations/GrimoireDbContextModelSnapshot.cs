@@ -23,6 +23,42 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Grimoire.Core.Accounts.ExternalLogin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Issuer", "Subject")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Issuer")
+                        .IsUnique();
+
+                    b.ToTable("ExternalLogins");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -723,6 +759,17 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.ToTable("WorkspaceMembers");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Accounts.ExternalLogin", b =>
+                {
+                    b.HasOne("Grimoire.Core.Accounts.User", "User")
+                        .WithMany("ExternalLogins")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Courses.Course", b =>
                 {
                     b.HasOne("Grimoire.Core.Courses.CourseModelConfig", null)
@@ -904,6 +951,8 @@ namespace Grimoire.Migrations.Postgres.Migrations
             modelBuilder.Entity("Grimoire.Core.Accounts.User", b =>
                 {
                     b.Navigation("Enrollments");
+
+                    b.Navigation("ExternalLogins");
                 });
 
             modelBuilder.Entity("Grimoire.Core.Courses.Course", b =>

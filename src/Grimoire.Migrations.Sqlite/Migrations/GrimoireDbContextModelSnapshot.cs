@@ -17,6 +17,42 @@ namespace Grimoire.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Grimoire.Core.Accounts.ExternalLogin", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSignInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Issuer", "Subject")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "Issuer")
+                        .IsUnique();
+
+                    b.ToTable("ExternalLogins");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Accounts.User", b =>
                 {
                     b.Property<Guid>("Id")
@@ -717,6 +753,17 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.ToTable("WorkspaceMembers");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Accounts.ExternalLogin", b =>
+                {
+                    b.HasOne("Grimoire.Core.Accounts.User", "User")
+                        .WithMany("ExternalLogins")
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Courses.Course", b =>
                 {
                     b.HasOne("Grimoire.Core.Courses.CourseModelConfig", null)
@@ -898,6 +945,8 @@ namespace Grimoire.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Grimoire.Core.Accounts.User", b =>
                 {
                     b.Navigation("Enrollments");
+
+                    b.Navigation("ExternalLogins");
                 });
 
             modelBuilder.Entity("Grimoire.Core.Courses.Course", b =>

@@ -5,6 +5,7 @@ using Grimoire.Core.Playground;
 using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Hosting.DemoOpenRouter;
 using Grimoire.Web.Security;
+using Grimoire.Web.Security.Http;
 using Grimoire.Web.Features.Playground.Session;
 using Grimoire.Web.Rendering;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.AddSimulatedOpenRouter(); // after DatabaseStartup; demo setting without a real OpenRouter: Hosting/DemoOpenRouter
         builder.AddGrimoireAuthentication();
+        builder.AddGrimoireHttpSecurity();
 
         // The circuit takes a message as long as the longest text the playground allows (issue 17 item 7): SignalR's
         // 32 KB default dropped the connection, and the text with it. Longer text is stopped in the browser.

@@ -24,31 +24,30 @@ internal static class AccountEndpoints
                 return Results.NotFound();
             }
 
-            if (!await antiforgery.IsRequestValidAsync(http))
+            if (await ReadValidFormAsync(http, antiforgery) is not { } form)
             {
-                return Results.BadRequest("This sign-in form has expired. Go back, reload the page and try again.");
+                return Results.BadRequest("This sign-in form has expired or could not be read. Go back, reload the page and try again.");
             }
 
-            var form = await http.Request.ReadFormAsync(http.RequestAborted);
             var email = form["email"].ToString();
-            if (string.IsNullOrWhiteSpace(email) || await users.FindByEmailAsync(email, http.RequestAborted) is null)
+            if (string.IsNullOrWhiteSpace(email) || await users.RecordDemoSignInAsync(email, http.RequestAborted) is not { } user)
             {
                 return Results.LocalRedirect("/account/signin?error=unknown-user");
             }
 
-            var user = await users.RecordSignInAsync(email, null, null, http.RequestAborted);
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, GrimoireClaims.CreatePrincipal(user, "dev"));
-            return Results.LocalRedirect(SafeReturnUrl(form["returnUrl"]));
+            var returnUrl = form["returnUrl"];
+            return Results.LocalRedirect(SafeReturnUrl.Resolve(returnUrl.Count == 1 ? returnUrl[0] : null));
         });
 
         account.MapGet("/oidc-signin", (string? returnUrl, IOptions<AuthOptions> options) =>
             options.Value.OidcEnabled
-                ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl(returnUrl) }, [AuthenticationSetup.OidcScheme])
+                ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl.Resolve(returnUrl) }, [AuthenticationSetup.OidcScheme])
                 : Results.NotFound());
 
         account.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(http))
+            if (await ReadValidFormAsync(http, antiforgery) is null)
             {
                 return Results.BadRequest("This sign-out form has expired. Reload the page and try again.");
             }
@@ -60,10 +59,19 @@ internal static class AccountEndpoints
         return endpoints;
     }
 
-    /// <summary>Only ever redirect within this site.</summary>
-    internal static string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl
-            : "/playground";
+    /// <summary>
+    /// The posted form when its antiforgery token is valid; null when it is stale, forged or unreadable (a form value
+    /// with a NUL character, a body that is not a form): a message for the person, never an error page.
+    /// </summary>
+    private static async Task<IFormCollection?> ReadValidFormAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        try
+        {
+            return await antiforgery.IsRequestValidAsync(http) ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
+        }
+        catch (Exception ex) when (ex is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,5 +1,5 @@
-using System.Security.Claims;
-using Grimoire.Core.Accounts;
+using Grimoire.Core.Hosting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +19,7 @@ internal static class AuthenticationSetup
 
         // Handlers are wired from configuration now; the validator above still judges it at start-up.
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
+        var demo = HostingModes.IsDemo(builder.Environment);
 
         var authentication = builder.Services
             .AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -29,7 +30,8 @@ internal static class AuthenticationSetup
                 options.Cookie.Name = "grimoire.auth";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // The demo setting runs on plain http://localhost; anywhere else the cookie never travels without TLS.
+                options.Cookie.SecurePolicy = demo ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
                 options.SlidingExpiration = true;
             });
@@ -64,21 +66,11 @@ internal static class AuthenticationSetup
         }
 
         options.CallbackPath = "/signin-oidc";
-        options.Events.OnTokenValidated = async context =>
-        {
-            var principal = context.Principal;
-            var email = principal?.FindFirstValue(oidc.EmailClaim) ?? principal?.FindFirstValue(ClaimTypes.Email);
-            if (string.IsNullOrWhiteSpace(email))
-            {
-                context.Fail("The sign-in provider sent no e-mail address.");
-                return;
-            }
-
-            var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
-            var user = await users.RecordSignInAsync(
-                email, principal?.FindFirstValue("name"), principal?.FindFirstValue("given_name"), context.HttpContext.RequestAborted);
-            context.Principal = GrimoireClaims.CreatePrincipal(user, "oidc");
-        };
+        // The account is bound to (iss, sub): keep the issuer claim the handler deletes by default. Userinfo may be the
+        // only place a provider sends email_verified; the handler maps only a few userinfo claims by default.
+        options.ClaimActions.Remove("iss");
+        options.ClaimActions.MapUniqueJsonKey(oidc.EmailVerifiedClaim, oidc.EmailVerifiedClaim);
+        options.Events.OnTicketReceived = context => OidcSignIn.OnTicketReceivedAsync(context, oidc);
         options.Events.OnRemoteFailure = context =>
         {
             // A failed sign-in is a message on the sign-in page, never an exception page.

@@ -16,4 +16,7 @@ public sealed class OidcOptions
 
     /// <summary>The claim that carries the e-mail address.</summary>
     public string EmailClaim { get; set; } = "email";
+
+    /// <summary>The claim that says the provider verified that address (see <c>Grimoire:Accounts:RequireVerifiedEmail</c>).</summary>
+    public string EmailVerifiedClaim { get; set; } = "email_verified";
 }

@@ -4,57 +4,60 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Grimoire.Core.Tests.Accounts;
 
+/// <summary>The demo sign-in's side of the directory: it signs in people who exist and creates no one.</summary>
 public abstract class UserDirectoryTests<TDatabase> : DatabaseTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     [Fact]
-    public async Task First_sign_in_creates_the_user_from_the_providers_email_and_names()
+    public async Task The_demo_sign_in_finds_an_existing_person_by_address_and_records_the_sign_in()
     {
-        var user = await Db.Get<UserDirectory>().RecordSignInAsync("  Ana.Lopez@Uni.TEST ", "Ana López", "Ana", Ct);
-
-        Assert.Equal("ana.lopez@uni.test", user.Email);
-        Assert.Equal("Ana López", user.DisplayName);
-        Assert.Equal("Ana", user.FirstName);
-        Assert.False(user.IsSiteAdmin);
-        Assert.NotNull(user.LastLoginAt);
-    }
-
-    [Fact]
-    public async Task Later_sign_ins_find_the_same_user_and_keep_edited_names()
-    {
-        var users = Db.Get<UserDirectory>();
-        var first = await users.RecordSignInAsync("ana@uni.test", "Ana", null, Ct);
+        var existing = SampleData.User("Ana");
+        existing.LastLoginAt = null;
         await using (var db = Db.CreateContext())
         {
-            var row = await db.Users.SingleAsync(Ct);
-            row.DisplayName = "Ana L. (edited)";
+            db.Users.Add(existing);
             await db.SaveChangesAsync(Ct);
         }
 
-        var again = await users.RecordSignInAsync("ANA@uni.test", "Ana From Provider", null, Ct);
+        var user = await Db.Get<UserDirectory>().RecordDemoSignInAsync("  ANA@uni.test ", Ct);
 
-        Assert.Equal(first.Id, again.Id);
-        Assert.Equal("Ana L. (edited)", again.DisplayName);
+        Assert.Equal(existing.Id, user!.Id);
+        await using var reader = Db.CreateContext();
+        Assert.NotNull((await reader.Users.SingleAsync(Ct)).LastLoginAt);
     }
 
     [Fact]
-    public async Task Names_fall_back_to_the_email_when_the_provider_sends_none()
+    public async Task The_demo_sign_in_never_creates_an_account()
     {
-        var user = await Db.Get<UserDirectory>().RecordSignInAsync("kim@uni.test", null, null, Ct);
-        Assert.Equal("kim", user.DisplayName);
-        Assert.Equal("kim", user.FirstName);
+        Assert.Null(await Db.Get<UserDirectory>().RecordDemoSignInAsync("mallory@evil.test", Ct));
+        Assert.Null(await Db.Get<UserDirectory>().RecordDemoSignInAsync("not-an-email", Ct));
+
+        await using var db = Db.CreateContext();
+        Assert.Equal(0, await db.Users.CountAsync(Ct));
     }
 
     [Fact]
-    public async Task Configured_site_admin_emails_become_site_admins()
+    public async Task The_demo_sign_in_list_puts_site_admins_first_and_names_each_persons_roles()
     {
-        var boss = await Db.Get<UserDirectory>().RecordSignInAsync("Boss@uni.test", "The Boss", null, Ct);
-        Assert.True(boss.IsSiteAdmin);
-    }
+        var admin = SampleData.User("Jo");
+        var teacher = SampleData.User("Lee");
+        var student = SampleData.User("Ana");
+        var newcomer = SampleData.User("Kim");
+        teacher.IsSiteAdmin = student.IsSiteAdmin = newcomer.IsSiteAdmin = false;
+        var course = SampleData.Course();
+        var other = SampleData.Course("OTHER-1");
+        await using (var db = Db.CreateContext())
+        {
+            db.AddRange(admin, teacher, student, newcomer, course, other,
+                SampleData.Enrollment(teacher, course, Courses.CourseRole.Instructor), SampleData.Enrollment(teacher, other, Courses.CourseRole.Student),
+                SampleData.Enrollment(student, course, Courses.CourseRole.Student), SampleData.Enrollment(student, other, Courses.CourseRole.Student));
+            await db.SaveChangesAsync(Ct);
+        }
 
-    [Fact]
-    public async Task An_identity_without_an_email_is_refused()
-    {
-        await Assert.ThrowsAsync<ArgumentException>(() => Db.Get<UserDirectory>().RecordSignInAsync("not-an-email", null, null, Ct));
+        var list = await Db.Get<UserDirectory>().ListForDemoSignInAsync(10, Ct);
+
+        Assert.Equal(
+            [("jo@uni.test", true, ""), ("ana@uni.test", false, "Student"), ("kim@uni.test", false, ""), ("lee@uni.test", false, "Instructor,Student")],
+            list.Select(p => (p.Email, p.IsSiteAdmin, string.Join(',', p.Roles))));
     }
 }
 

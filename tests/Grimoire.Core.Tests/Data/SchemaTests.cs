@@ -37,7 +37,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var job = SampleData.Job(course, tutor, owner);
         object[] entities =
         [
-            owner, tutor, course, model, SampleData.Enrollment(tutor, course),
+            owner, tutor, SampleData.Login(owner), course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
             SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
         ];
@@ -101,6 +101,31 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
     }
 
     [Fact]
+    public async Task An_identity_binds_to_one_person_and_a_person_to_one_identity_per_issuer()
+    {
+        var ana = SampleData.User("Ana");
+        var kim = SampleData.User("Kim");
+        await using (var db = Db.CreateContext())
+        {
+            db.AddRange(ana, kim, SampleData.Login(ana));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var bound = SampleData.Login(ana);
+        ExternalLogin[] clashes =
+        [
+            new() { UserId = kim.Id, Issuer = bound.Issuer, Subject = bound.Subject }, // the same identity, another person
+            new() { UserId = ana.Id, Issuer = bound.Issuer, Subject = "another-sub" }, // a second identity at that issuer
+        ];
+        foreach (var clash in clashes)
+        {
+            await using var db = Db.CreateContext();
+            db.Add(clash);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        }
+    }
+
+    [Fact]
     public async Task A_conversation_position_holds_one_message()
     {
         var owner = SampleData.User();
@@ -150,6 +175,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         AssertIndex<PlaygroundMessage>(db, nameof(PlaygroundMessage.ConversationId), nameof(PlaygroundMessage.Sequence));
         AssertIndex<Courses.CourseModelConfig>(db, nameof(Courses.CourseModelConfig.CourseId), nameof(Courses.CourseModelConfig.IsEnabled), nameof(Courses.CourseModelConfig.SortOrder));
         AssertIndex<User>(db, nameof(User.Email));
+        AssertIndex<ExternalLogin>(db, nameof(ExternalLogin.Issuer), nameof(ExternalLogin.Subject));
     }
 
     private static void AssertIndex<T>(DbContext db, params string[] columns)

@@ -22,6 +22,15 @@ public static class SampleData
         LastLoginAt = Instant.AddMinutes(5),
     };
 
+    public static ExternalLogin Login(User user) => new()
+    {
+        User = user,
+        Issuer = "https://login.uni.test/realms/uni",
+        Subject = "f2c1a7e0-sub-" + user.FirstName,
+        CreatedAt = Instant,
+        LastSignInAt = Instant.AddDays(3),
+    };
+
     public static Course Course(string code = "LING-210") => new()
     {
         Code = code,

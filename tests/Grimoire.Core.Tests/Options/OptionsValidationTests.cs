@@ -1,3 +1,4 @@
+using Grimoire.Core.Accounts;
 using Grimoire.Core.Data;
 using Grimoire.Core.Keys;
 using Microsoft.Extensions.FileProviders;
@@ -19,6 +20,32 @@ public sealed class OptionsValidationTests
 
         Assert.True(result.Failed);
         Assert.StartsWith(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("@uni.edu", "Grimoire:Accounts:AllowedEmailDomains:0 must be a domain")]
+    [InlineData("uni edu", "Grimoire:Accounts:AllowedEmailDomains:0 must be a domain")]
+    [InlineData("", "Grimoire:Accounts:AllowedEmailDomains:0 must be a domain")]
+    public void Bad_allowed_email_domains_are_refused_naming_the_setting(string domain, string expected)
+    {
+        var result = new AccountOptionsValidator().Validate(null, new AccountOptions { AllowedEmailDomains = [domain] });
+
+        Assert.True(result.Failed);
+        Assert.StartsWith(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_site_admin_entry_that_is_not_an_address_is_refused_naming_the_setting()
+    {
+        var result = new AccountOptionsValidator().Validate(null, new AccountOptions { SiteAdminEmails = ["boss@uni.edu", "boss"] });
+
+        Assert.True(result.Failed);
+        Assert.StartsWith("Grimoire:Accounts:SiteAdminEmails:1 must be an e-mail address", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new AccountOptionsValidator().Validate(null, new AccountOptions
+        {
+            SiteAdminEmails = ["Boss@Uni.edu"],
+            AllowedEmailDomains = ["uni.edu", "student.uni.edu"],
+        }).Succeeded);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Grimoire.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Grimoire.Web.Tests.Hosting;
 
@@ -71,7 +72,8 @@ public sealed class StartupRefusalTests
             ["Grimoire:Secrets:EncryptionKey"] = GoodKey,
         });
 
-        using var client = SignedInClient.Anonymous(factory);
+        // Outside the demo setting plain http is redirected to https (issue 17 item 3).
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
         var page = await client.GetStringAsync("/account/signin");
 
         Assert.Contains("University sign-in", page, StringComparison.Ordinal);
