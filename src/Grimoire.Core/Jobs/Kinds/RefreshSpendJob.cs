@@ -1,5 +1,4 @@
 using Grimoire.Core.Keys;
-using Grimoire.Llm.OpenRouter.Keys;
 
 namespace Grimoire.Core.Jobs.Kinds;
 
@@ -19,23 +18,9 @@ internal sealed class RefreshSpendJob(StudentKeyProvisioner keys) : ICourseJobKi
         var live = await keys.UnrevokedKeysAsync(actorId, courseId, cancellationToken);
         return new CourseJobPlan(
             [.. live.Select(k => new CourseJobSubject(k.UserId, k.Email, k.KeyId))],
-            async (subject, ct) =>
-            {
-                try
-                {
-                    return await keys.RefreshSpendOfKeyAsync(actorId, subject.TargetId!.Value, ct)
-                        ? new CourseJobStep(CourseJobItemOutcome.Succeeded)
-                        : new CourseJobStep(CourseJobItemOutcome.Failed, MissingReason);
-                }
-                catch (KeyProvisioningException ex)
-                {
-                    var fatal = ex.InnerException is OpenRouterKeyApiException { Error: OpenRouterKeyApiError.NotConfigured or OpenRouterKeyApiError.Unauthorized };
-                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: fatal);
-                }
-                catch (KeyAccessDeniedException ex)
-                {
-                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: true);
-                }
-            });
+            (subject, ct) => KeyJobStep.AttemptAsync(async () =>
+                await keys.RefreshSpendOfKeyAsync(actorId, subject.TargetId!.Value, ct)
+                    ? new CourseJobStep(CourseJobItemOutcome.Succeeded)
+                    : new CourseJobStep(CourseJobItemOutcome.Failed, MissingReason)));
     }
 }

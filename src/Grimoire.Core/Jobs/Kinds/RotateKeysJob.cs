@@ -1,5 +1,4 @@
 using Grimoire.Core.Keys;
-using Grimoire.Llm.OpenRouter.Keys;
 
 namespace Grimoire.Core.Jobs.Kinds;
 
@@ -16,22 +15,10 @@ internal sealed class RotateKeysJob(StudentKeyProvisioner keys) : ICourseJobKind
         var live = await keys.UnrevokedKeysAsync(actorId, courseId, cancellationToken);
         return new CourseJobPlan(
             [.. live.Select(k => new CourseJobSubject(k.UserId, k.Email, k.KeyId))],
-            async (subject, ct) =>
+            (subject, ct) => KeyJobStep.AttemptAsync(async () =>
             {
-                try
-                {
-                    await keys.RotateAsync(actorId, subject.TargetId!.Value, ct);
-                    return new CourseJobStep(CourseJobItemOutcome.Succeeded);
-                }
-                catch (KeyProvisioningException ex)
-                {
-                    var fatal = ex.InnerException is OpenRouterKeyApiException { Error: OpenRouterKeyApiError.NotConfigured or OpenRouterKeyApiError.Unauthorized };
-                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: fatal);
-                }
-                catch (KeyAccessDeniedException ex)
-                {
-                    return new CourseJobStep(CourseJobItemOutcome.Failed, ex.Message, StopsRun: true);
-                }
-            });
+                await keys.RotateAsync(actorId, subject.TargetId!.Value, ct);
+                return new CourseJobStep(CourseJobItemOutcome.Succeeded);
+            }));
     }
 }
