@@ -78,6 +78,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<StudentAnswerSlots>();
         services.AddSingleton<TurnStopper>();
         services.AddSingleton<TurnExecution>();
+        services.AddSingleton<Playground.Recording.ConversationLedger>();
         services.AddSingleton<InterruptedTurnSweep>();
         services.AddSingleton<TurnRunner>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).

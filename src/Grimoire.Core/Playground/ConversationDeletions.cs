@@ -1,7 +1,7 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
-using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
+using Grimoire.Core.Playground.Recording;
 using Grimoire.Core.Workspaces;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,16 +15,15 @@ public sealed record ConversationDeletion(string? Refusal)
 }
 
 /// <summary>
-/// Deletes a conversation with its messages, archive first (issue 17 item 10, AC4.4): the rows go inside a
-/// transaction that commits only after the <see cref="AuditKinds.ConversationDeleted"/> record is on disk, as edits
-/// do (<see cref="Editing.MessageEditor"/>). The archive is append-only: it keeps every message it recorded; the
+/// Deletes a conversation with its messages, archive first (issue 17 item 10, AC4.4): the rows go through
+/// <see cref="ConversationLedger"/>, whose transaction commits only after the <see cref="AuditKinds.ConversationDeleted"/>
+/// record is on disk. The archive is append-only: it keeps every message it recorded; the
 /// record says which were deleted. Singleton.
 /// </summary>
 public sealed class ConversationDeletions(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     WorkspaceAccess workspaceAccess,
-    AuditArchive audit,
-    AuditAnchorStore anchors,
+    ConversationLedger ledger,
     TimeProvider time,
     ILogger<ConversationDeletions> logger)
 {
@@ -50,37 +49,20 @@ public sealed class ConversationDeletions(
             .Where(c => c.ForkedFromConversationId == conversationId).Select(c => c.Id).ToListAsync(cancellationToken);
         var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime);
 
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var entry = AuditEntries.ConversationDeleted(
+            AuditIds.For(conversation, userId), now, conversation.Title, [.. messages.Select(AuditMessageSnapshot.From)], branches);
+        var written = await ledger.RecordAsync(db, async ct =>
         {
             db.PlaygroundConversations.Remove(conversation); // its messages go with it (cascade)
-            await db.SaveChangesAsync(cancellationToken);
-            var entry = AuditEntries.ConversationDeleted(
-                AuditIds.For(conversation, userId), now, conversation.Title, [.. messages.Select(AuditMessageSnapshot.From)], branches);
-            if (await ArchiveAsync(entry, conversationId) is not { } receipt)
-            {
-                return new ConversationDeletion(NotArchived); // disposing the transaction rolls it back
-            }
-
-            // The record is on disk: the anchor and the commit must follow it even if the caller has gone.
-            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            await db.SaveChangesAsync(ct);
+            return entry;
+        }, cancellationToken);
+        if (written != LedgerWrite.Committed)
+        {
+            return new ConversationDeletion(NotArchived);
         }
 
         logger.LogInformation("Conversation {ConversationId} deleted by {UserId} ({Count} message(s))", conversationId, userId, messages.Count);
         return new ConversationDeletion(null);
-    }
-
-    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid conversationId)
-    {
-        try
-        {
-            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
-            return await audit.AppendAsync(entry, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            logger.LogError(ex, "Could not archive the deletion of conversation {ConversationId}; nothing was deleted", conversationId);
-            return null;
-        }
     }
 }

@@ -139,11 +139,7 @@ public sealed class AccessWorld(TestDatabase db)
     {
         var conversation = await db.Get<ConversationStore>().CreateAsync(owner.Id, courseId, CancellationToken.None);
         await using var context = db.CreateContext();
-        context.PlaygroundMessages.Add(new PlaygroundMessage
-        {
-            ConversationId = conversation.Id, Sequence = 0, Role = MessageRole.User, Content = $"{owner.FirstName} asks something",
-            AuthorUserId = owner.Id, Status = MessageStatus.Complete,
-        });
+        context.PlaygroundMessages.Add(PlaygroundMessage.Question(conversation.Id, 0, $"{owner.FirstName} asks something", owner.Id, DateTime.UtcNow));
         await context.SaveChangesAsync();
         return conversation;
     }

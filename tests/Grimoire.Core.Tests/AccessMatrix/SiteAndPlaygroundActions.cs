@@ -1,3 +1,4 @@
+using Grimoire.Core.Tests.Playground;
 using Grimoire.Core.Admin;
 using Grimoire.Core.Playground;
 using Grimoire.Core.Playground.Live;
@@ -60,7 +61,7 @@ public static class SiteAndPlaygroundActions
             actorId, conversation, "What is a tide?", "Be brief.", new TurnSettings(modelConfigId, 0.3, 256, ThinkingEnabled: false), Ct);
         if (start.Started)
         {
-            if (world.Get<ILiveTurnHub>().Find(conversation) is { } live)
+            if (world.Get<ILiveTurnHub>().LocalTurn(conversation) is { } live)
             {
                 await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));
             }

@@ -122,14 +122,11 @@ public abstract class AuditCompletenessTests<TDatabase> : DatabaseTest<TDatabase
         var owner = SampleData.User();
         var course = SampleData.Course();
         var conversation = SampleData.Conversation(SampleData.Workspace(course), course, owner);
-        var question = SampleData.Message(conversation, owner, 1);
-        (question.Role, question.Status, question.Content) = (MessageRole.User, MessageStatus.Complete, "Tell me everything");
-        var streaming = SampleData.Message(conversation, owner, 2);
-        (streaming.Status, streaming.ErrorText, streaming.Content, streaming.Thinking) = (MessageStatus.Streaming, null, "Half an ans", "Thinking so f");
-        var done = SampleData.Message(conversation, owner, 3);
-        done.Status = MessageStatus.Complete;
+        var question = SampleData.Question(conversation, owner, 1, "Tell me everything");
+        var streaming = SampleData.StreamingAnswer(conversation, owner, 2, "Half an ans", "Thinking so f");
+        var done = SampleData.Message(conversation, owner, 3, status: MessageStatus.Complete);
         await using var db = Db.CreateContext();
-        db.AddRange(question, streaming, done);
+        db.AddRange(conversation, question, streaming, done);
         await db.SaveChangesAsync(Ct);
         return (conversation, question, streaming);
     }

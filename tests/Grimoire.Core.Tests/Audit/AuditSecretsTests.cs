@@ -1,3 +1,4 @@
+using Grimoire.Core.Tests.Playground;
 using System.Text;
 using Grimoire.Core.Audit;
 using Grimoire.Core.Courses;
@@ -31,7 +32,7 @@ public abstract class AuditSecretsTests<TDatabase> : KeyDatabaseTest<TDatabase> 
         var start = await Db.Get<TurnRunner>().StartAsync(
             Alex.Id, conversation.Id, "Say hello", "Be brief.", new TurnSettings(model.Id, 0.5, 256, ThinkingEnabled: false), Ct);
         Assert.True(start.Started, start.Refusal);
-        if (Db.Get<ILiveTurnHub>().Find(conversation.Id) is { } live)
+        if (Db.Get<ILiveTurnHub>().LocalTurn(conversation.Id) is { } live)
         {
             await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));
         }

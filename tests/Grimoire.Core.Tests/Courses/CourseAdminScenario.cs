@@ -90,21 +90,20 @@ public sealed class CourseAdminScenario(TestDatabase db)
         var conversation = await db.Get<ConversationStore>().CreateAsync(owner.Id, courseId ?? Course.Id, CancellationToken.None);
         await using var context = db.CreateContext();
         context.PlaygroundMessages.AddRange(
-            new PlaygroundMessage
-            {
-                ConversationId = conversation.Id, Sequence = 0, Role = MessageRole.User, Content = $"Question about {title}",
-                AuthorUserId = owner.Id, Status = MessageStatus.Complete,
-            },
-            new PlaygroundMessage
-            {
-                ConversationId = conversation.Id, Sequence = 1, Role = MessageRole.Assistant, Content = $"Answer about {title}",
-                Model = model.ModelId, Provider = model.Provider, ModelConfigId = model.Id, AuthorUserId = owner.Id,
-                Status = MessageStatus.Complete,
-            });
+            PlaygroundMessage.Question(conversation.Id, 0, $"Question about {title}", owner.Id, DateTime.UtcNow),
+            AnswerOf(conversation.Id, 1, $"Answer about {title}", model, owner.Id));
         await context.SaveChangesAsync();
         await context.PlaygroundConversations.Where(c => c.Id == conversation.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.Title, title).SetProperty(c => c.UpdatedAt, lastActive));
         return conversation;
+    }
+
+    private static PlaygroundMessage AnswerOf(Guid conversationId, int sequence, string text, CourseModelConfig model, Guid authorId)
+    {
+        var answer = PlaygroundMessage.StartAnswer(
+            conversationId, sequence, new Core.Playground.Messages.AnswerRequest(model.Provider, model.ModelId, model.Id, null), authorId, DateTime.UtcNow);
+        answer.Finish(new Core.Playground.Messages.AnswerOutcome { Status = MessageStatus.Complete, Text = text });
+        return answer;
     }
 
     private static User Person(string name, string email) =>

@@ -13,15 +13,11 @@ public abstract class DatabaseInitializerTests<TDatabase> : DatabaseTest<TDataba
         var owner = SampleData.User();
         var course = SampleData.Course();
         var conversation = SampleData.Conversation(SampleData.Workspace(course), course, owner);
-        var streaming = SampleData.Message(conversation, owner, 1);
-        streaming.Status = MessageStatus.Streaming;
-        streaming.ErrorText = null;
-        streaming.Content = "Half an ans";
-        var done = SampleData.Message(conversation, owner, 2);
-        done.Status = MessageStatus.Complete;
+        var streaming = SampleData.StreamingAnswer(conversation, owner, 1, "Half an ans");
+        var done = SampleData.Message(conversation, owner, 2, status: MessageStatus.Complete);
         await using (var db = Db.CreateContext())
         {
-            db.AddRange(streaming, done);
+            db.AddRange(conversation, streaming, done);
             await db.SaveChangesAsync(Ct);
         }
 

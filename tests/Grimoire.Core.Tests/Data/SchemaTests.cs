@@ -29,8 +29,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var workspace = SampleData.Workspace(course);
         var conversation = SampleData.Conversation(workspace, course, owner);
         var model = SampleData.Model(course);
-        var message = SampleData.Message(conversation, owner);
-        message.ModelConfigId = model.Id;
+        var message = SampleData.Message(conversation, owner, modelConfigId: model.Id);
         var source = SampleData.Conversation(workspace, course, owner); // what the conversation was branched from (X2)
         var sourceMessage = SampleData.Message(source, owner);
         (conversation.ForkedFromConversationId, conversation.ForkedFromMessageId) = (source.Id, sourceMessage.Id);

@@ -1,3 +1,4 @@
+using Grimoire.Core.Playground.Messages;
 using Grimoire.Core.Accounts;
 using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Courses;
@@ -122,34 +123,48 @@ public static class SampleData
         UpdatedAt = Instant.AddMinutes(9),
     };
 
-    public static PlaygroundMessage Message(PlaygroundConversation conversation, User author, int sequence = 1) => new()
+    /// <summary>An answer with every field set, through the message's own transitions: asked, finished, edited.</summary>
+    public static PlaygroundMessage Message(
+        PlaygroundConversation conversation, User author, int sequence = 1, Guid? modelConfigId = null, MessageStatus status = MessageStatus.Failed)
     {
-        Conversation = conversation,
-        Sequence = sequence,
-        Role = MessageRole.Assistant,
-        Content = "# Rayleigh scattering\n\n| a | b |\n|---|---|",
-        Thinking = "The user asks about…",
-        ThinkingSignature = "EqQBCkYIARgCKkB…sig",
-        Model = "anthropic/claude-sonnet-4.5",
-        Provider = "openrouter",
-        ParametersJson = "{\"temperature\":0.7,\"max_tokens\":1024}",
-        InputTokens = 1200,
-        OutputTokens = 345,
-        ThinkingTokens = 120,
-        Cost = 0.00012345m,
-        Status = MessageStatus.Failed,
-        RequestBody = "{\"model\":\"anthropic/claude-sonnet-4.5\",\"stream\":true}",
-        RequestUrl = "https://openrouter.ai/api/v1/chat/completions",
-        GenerationId = "gen-1732543-abc",
-        ThinkingBlocksJson = "[{\"kind\":\"Text\",\"text\":\"hm\",\"signature\":\"sig\"}]",
-        FirstTokenAt = Instant.AddSeconds(1),
-        FinishedAt = Instant.AddSeconds(9),
-        ErrorText = "The provider is busy, try again in 20 s",
-        FileReferencesJson = "[{\"id\":\"f1\",\"name\":\"a.png\",\"size\":1234}]",
-        AuthorUser = author,
-        CreatedAt = Instant,
-        EditedAt = Instant.AddMinutes(2),
-    };
+        var message = PlaygroundMessage.StartAnswer(
+            conversation.Id, sequence,
+            new AnswerRequest("openrouter", "anthropic/claude-sonnet-4.5", modelConfigId, "{\"temperature\":0.7,\"max_tokens\":1024}"),
+            author.Id, Instant, fileReferencesJson: "[{\"id\":\"f1\",\"name\":\"a.png\",\"size\":1234}]");
+        message.Finish(new AnswerOutcome
+        {
+            Status = status,
+            ErrorText = "The provider is busy, try again in 20 s",
+            Text = "# Rayleigh scattering",
+            Thinking = "The user asks about…",
+            ThinkingSignature = "EqQBCkYIARgCKkB…sig",
+            ThinkingBlocksJson = "[{\"kind\":\"Text\",\"text\":\"hm\",\"signature\":\"sig\"}]",
+            InputTokens = 1200,
+            OutputTokens = 345,
+            ThinkingTokens = 120,
+            Cost = 0.00012345m,
+            RequestBody = "{\"model\":\"anthropic/claude-sonnet-4.5\",\"stream\":true}",
+            RequestUrl = "https://openrouter.ai/api/v1/chat/completions",
+            GenerationId = "gen-1732543-abc",
+            FirstTokenAt = Instant.AddSeconds(1),
+            FinishedAt = Instant.AddSeconds(9),
+        });
+        message.Edit("# Rayleigh scattering\n\n| a | b |\n|---|---|", Instant.AddMinutes(2));
+        return message;
+    }
+
+    /// <summary>A student's question.</summary>
+    public static PlaygroundMessage Question(PlaygroundConversation conversation, User author, int sequence, string text) =>
+        PlaygroundMessage.Question(conversation.Id, sequence, text, author.Id, Instant);
+
+    /// <summary>What a crash leaves: an answer still streaming with the text and thinking of its last checkpoint.</summary>
+    public static PlaygroundMessage StreamingAnswer(PlaygroundConversation conversation, User author, int sequence, string text, string? thinking = null)
+    {
+        var message = PlaygroundMessage.StartAnswer(
+            conversation.Id, sequence, new AnswerRequest("openrouter", "anthropic/claude-sonnet-4.5", null, "{}"), author.Id, Instant);
+        message.Checkpoint(text, thinking);
+        return message;
+    }
 
     public static AuditAnchor Anchor() => new()
     {

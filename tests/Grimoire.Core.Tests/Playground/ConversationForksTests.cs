@@ -102,7 +102,7 @@ public abstract class ConversationForksTests<TDatabase> : DatabaseTest<TDatabase
 
         var start = await Db.Get<TurnRunner>().StartAsync(scenario.Student.Id, branch.Id, "What is my name?", "Be brief.", scenario.ThinkerSettings(), Ct);
         Assert.True(start.Started, start.Refusal);
-        await Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Find(branch.Id)!.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        await Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(branch.Id)!.Completion.WaitAsync(TimeSpan.FromMinutes(1));
 
         var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
         Assert.Equal((MessageStatus.Complete, 3), (answer.Status, answer.Sequence));

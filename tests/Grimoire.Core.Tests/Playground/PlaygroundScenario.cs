@@ -64,7 +64,7 @@ public sealed class PlaygroundScenario(TestDatabase db)
 
     public async Task WaitForTurnAsync()
     {
-        if (db.Get<ILiveTurnHub>().Find(Conversation.Id) is { } live)
+        if (db.Get<ILiveTurnHub>().LocalTurn(Conversation.Id) is { } live)
         {
             await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));
         }
@@ -76,7 +76,7 @@ public sealed class PlaygroundScenario(TestDatabase db)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (true)
         {
-            if (db.Get<ILiveTurnHub>().Find(Conversation.Id) is { } live && live.Snapshot().Text.Length > 0)
+            if (db.Get<ILiveTurnHub>().LocalTurn(Conversation.Id) is { } live && live.Snapshot().Text.Length > 0)
             {
                 return live;
             }
@@ -111,7 +111,7 @@ public sealed class PlaygroundScenario(TestDatabase db)
 
     public async Task StopAsync()
     {
-        db.Get<ILiveTurnHub>().Find(Conversation.Id)?.RequestStop();
+        db.Get<ILiveTurnHub>().LocalTurn(Conversation.Id)?.RequestStop();
         await WaitForTurnAsync();
         db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 0;
     }

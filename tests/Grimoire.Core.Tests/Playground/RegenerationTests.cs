@@ -176,7 +176,7 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         Assert.Contains("could not be archived", refused.Refusal, StringComparison.Ordinal);
         var stored = await scenario.MessageAsync(answer.Id);
         Assert.Equal((answer.Content, MessageStatus.Complete, answer.Model), (stored.Content, stored.Status, stored.Model));
-        Assert.Null(Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Find(scenario.Conversation.Id));
+        Assert.Null(Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(scenario.Conversation.Id));
     }
 
     private Task<TurnStart> RegenerateAsync(

@@ -110,13 +110,12 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
         using var watcher = Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Subscribe(scenario.Conversation.Id);
         var start = await scenario.SendAsync("Explain recursion", scenario.ThinkerSettings());
         var signals = 0;
-        while (await watcher.Signals.WaitToReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1)))
+        while (await watcher.NextAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromMinutes(1)) is { } update)
         {
-            watcher.Signals.TryRead(out _);
             signals++;
-            if (Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Find(scenario.Conversation.Id) is null)
+            if (update.StoredStateChanged && update.Running is null)
             {
-                break;
+                break; // the turn finished
             }
         }
 
@@ -167,7 +166,7 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
 
         Assert.False(second.Started);
         Assert.Contains("still arriving", second.Refusal, StringComparison.Ordinal);
-        Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().Find(scenario.Conversation.Id)!.RequestStop();
+        Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(scenario.Conversation.Id)!.RequestStop();
         await scenario.WaitForTurnAsync();
         Assert.Equal(2, (await scenario.MessagesAsync()).Count);
     }

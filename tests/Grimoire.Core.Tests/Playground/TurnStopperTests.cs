@@ -75,7 +75,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         var refusal = await Stopper.StopAsync(person.Id, scenario.Conversation.Id, Ct);
 
         Assert.Equal(TurnStopper.ReadOnly, refusal);
-        Assert.False(Db.Get<ILiveTurnHub>().Find(scenario.Conversation.Id)?.StopRequested ?? true);
+        Assert.False(Db.Get<ILiveTurnHub>().LocalTurn(scenario.Conversation.Id)?.StopRequested ?? true);
         Assert.Equal([RefusalReasons.StopNotAllowed], counter.Reasons);
         Db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 0;
         await scenario.WaitForTurnAsync();
@@ -91,7 +91,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         var refusal = await Stopper.StopAsync(scenario.Student.Id, scenario.Conversation.Id, Ct);
 
         Assert.Equal(ConversationChangeRules.CourseArchived, refusal);
-        Assert.False(Db.Get<ILiveTurnHub>().Find(scenario.Conversation.Id)?.StopRequested ?? true);
+        Assert.False(Db.Get<ILiveTurnHub>().LocalTurn(scenario.Conversation.Id)?.StopRequested ?? true);
         await scenario.StopAsync(); // the test's own clean-up, straight on the live turn
         Assert.NotEqual(MessageStatus.Streaming, (await scenario.MessageAsync(start.AssistantMessageId!.Value)).Status);
     }

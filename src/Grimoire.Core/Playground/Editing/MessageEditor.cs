@@ -1,8 +1,8 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
-using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Recording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -15,13 +15,12 @@ namespace Grimoire.Core.Playground.Editing;
 /// Singleton.
 /// </summary>
 /// <remarks>
-/// <para><b>Order.</b> The change is written inside a database transaction, conditional on the text still being
-/// what was read; the archive record is appended (and flushed) while that transaction is open; only then does the
-/// transaction commit. So the database never shows an edit the archive lacks, and the record's "before" is exactly
-/// what the database held — a concurrent edit of the same message either waits for the row or finds the text
-/// changed and is refused. If the archive refuses the record, the transaction rolls back and the student is told.
-/// The one remaining gap runs the other way: if the commit itself fails after the record is on disk, the archive
-/// holds an edit the database does not show — an extra line, never a missing one.</para>
+/// <para><b>Order.</b> Through <see cref="ConversationLedger"/>: the change is written inside a database transaction,
+/// conditional on the text still being what was read; the archive record is appended (and flushed) while that
+/// transaction is open; only then does the transaction commit. So the database never shows an edit the archive
+/// lacks, and the record's "before" is exactly what the database held — a concurrent edit of the same message either
+/// waits for the row or finds the text changed and is refused. If the archive refuses the record, the transaction
+/// rolls back and the student is told.</para>
 /// <para><b>Thinking.</b> An edited answer's thinking blocks are kept but no longer sent back to the model
 /// (<see cref="ThinkingContinuity"/>): their signature covers the text as the model wrote it.</para>
 /// </remarks>
@@ -29,10 +28,9 @@ public sealed class MessageEditor(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     WorkspaceAccess workspaceAccess,
     ILiveTurnHub hub,
-    AuditArchive audit,
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
-    AuditAnchorStore anchors,
+    ConversationLedger ledger,
     TimeProvider time,
     ILogger<MessageEditor> logger)
 {
@@ -92,61 +90,50 @@ public sealed class MessageEditor(
 
         var before = message.Content;
         var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var entry = AuditEntries.MessageEdited(
+            AuditIds.For(conversation, userId, messageId), now, message.Role, [AuditChange.Content(before, newContent)]);
+        PlaygroundMessage? edited = null;
+        var written = await ledger.RecordAsync(db, async ct =>
         {
-            var updated = await db.PlaygroundMessages
+            // Holds the row for this transaction only if it is still what was read (a racing edit waits, then finds
+            // the text changed): the record's "before" is exactly what the database held.
+            var unchanged = await db.PlaygroundMessages
                 .Where(m => m.Id == messageId && m.Content == before && m.Status != MessageStatus.Streaming)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Content, newContent).SetProperty(m => m.EditedAt, now), cancellationToken);
-            if (updated == 0)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Content, m => m.Content), ct);
+            if (unchanged == 0)
             {
-                return MessageEdit.Refused(ChangedMeanwhile); // disposing the transaction rolls it back
+                return null;
             }
 
+            edited = await db.PlaygroundMessages.SingleAsync(m => m.Id == messageId, ct);
+            edited.Edit(newContent, now);
             await db.PlaygroundConversations.Where(c => c.Id == conversation.Id)
-                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now), cancellationToken);
-
-            var entry = AuditEntries.MessageEdited(
-                AuditIds.For(conversation, userId, messageId), now, message.Role, [AuditChange.Content(before, newContent)]);
-            if (await ArchiveAsync(entry, messageId) is not { } receipt)
-            {
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now), ct);
+            await db.SaveChangesAsync(ct);
+            return entry;
+        }, cancellationToken);
+        switch (written)
+        {
+            case LedgerWrite.Abandoned:
+                return MessageEdit.Refused(ChangedMeanwhile);
+            case LedgerWrite.NotArchived:
                 return MessageEdit.Refused(NotArchived);
-            }
-
-            // The record is on disk: the anchor and the commit must follow it even if the caller has gone.
-            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
         }
 
         logger.LogInformation("Message {MessageId} edited by {UserId}", messageId, userId);
         hub.NotifyChanged(conversation.Id);
-        message.Content = newContent;
-        message.EditedAt = now;
-        return new MessageEdit(message, true, null);
+        return new MessageEdit(edited, true, null);
     }
 
     /// <summary>A streaming answer cannot be edited, nor the question it is answering right now.</summary>
     private string? StreamingRefusal(PlaygroundMessage message)
     {
-        var live = hub.Find(message.ConversationId);
+        var live = hub.Current(message.ConversationId);
         if (message.Status == MessageStatus.Streaming || live?.AssistantMessageId == message.Id)
         {
             return StillArriving;
         }
 
         return live?.UserMessageId == message.Id ? BeingAnswered : null;
-    }
-
-    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid messageId)
-    {
-        try
-        {
-            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
-            return await audit.AppendAsync(entry, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            logger.LogError(ex, "Could not archive the edit of message {MessageId}; the edit was rolled back", messageId);
-            return null;
-        }
     }
 }

@@ -1,8 +1,8 @@
 using Grimoire.Core.Access;
 using Grimoire.Core.Audit;
-using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Recording;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -13,18 +13,17 @@ namespace Grimoire.Core.Playground.Forking;
 /// and the links between a conversation and its branches. Singleton.
 /// </summary>
 /// <remarks>
-/// The branch is saved inside a transaction that commits only after its <see cref="AuditKinds.ConversationForked"/>
-/// record is on disk, as edits do (<see cref="Editing.MessageEditor"/>): the database never shows a branch the
-/// archive does not explain.
+/// The branch is saved through <see cref="ConversationLedger"/>: its transaction commits only after the
+/// <see cref="AuditKinds.ConversationForked"/> record is on disk, so the database never shows a branch the archive
+/// does not explain.
 /// </remarks>
 public sealed class ConversationForks(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     WorkspaceAccess workspaceAccess,
     ILiveTurnHub hub,
-    AuditArchive audit,
     Turns.ConversationRateLimiter creationLimiter,
     PlaygroundRefusals refusals,
-    AuditAnchorStore anchors,
+    ConversationLedger ledger,
     TimeProvider time,
     ILogger<ConversationForks> logger)
 {
@@ -61,7 +60,7 @@ public sealed class ConversationForks(
             .Where(m => m.ConversationId == source.Id && m.Sequence <= chosen.Sequence)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
-        var live = hub.Find(source.Id);
+        var live = hub.Current(source.Id);
         if (originals.Any(m => m.Status == MessageStatus.Streaming || m.Id == live?.AssistantMessageId))
         {
             return ConversationFork.Refused(StillArriving);
@@ -87,23 +86,20 @@ public sealed class ConversationForks(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        var copies = originals.Select(m => CopyInto(branch.Id, m)).ToList();
-        db.PlaygroundConversations.Add(branch);
-        db.PlaygroundMessages.AddRange(copies);
-
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var copies = originals.Select(m => m.CopyForBranch(branch.Id)).ToList();
+        var entry = AuditEntries.ConversationForked(
+            AuditIds.For(branch, userId), now, source.Id, chosen.Id, branch.Title,
+            [.. originals.Zip(copies, (from, to) => new AuditMessageCopy(from.Id, to.Id, from.Sequence))]);
+        var written = await ledger.RecordAsync(db, async ct =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-            var entry = AuditEntries.ConversationForked(
-                AuditIds.For(branch, userId), now, source.Id, chosen.Id, branch.Title,
-                [.. originals.Zip(copies, (from, to) => new AuditMessageCopy(from.Id, to.Id, from.Sequence))]);
-            if (await ArchiveAsync(entry, source.Id) is not { } receipt)
-            {
-                return ConversationFork.Refused(NotArchived); // disposing the transaction rolls it back
-            }
-
-            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
+            db.PlaygroundConversations.Add(branch);
+            db.PlaygroundMessages.AddRange(copies);
+            await db.SaveChangesAsync(ct);
+            return entry;
+        }, cancellationToken);
+        if (written != LedgerWrite.Committed)
+        {
+            return ConversationFork.Refused(NotArchived);
         }
 
         logger.LogInformation(
@@ -181,48 +177,4 @@ public sealed class ConversationForks(
 
     private async Task<bool> CanViewAsync(Guid userId, Guid workspaceId, CancellationToken cancellationToken) =>
         await workspaceAccess.GetPermissionAsync(userId, workspaceId, cancellationToken) is not null;
-
-    private static PlaygroundMessage CopyInto(Guid conversationId, PlaygroundMessage m) => new()
-    {
-        ConversationId = conversationId,
-        Sequence = m.Sequence,
-        Role = m.Role,
-        Content = m.Content,
-        Thinking = m.Thinking,
-        ThinkingSignature = m.ThinkingSignature,
-        ThinkingBlocksJson = m.ThinkingBlocksJson,
-        Model = m.Model,
-        Provider = m.Provider,
-        ModelConfigId = m.ModelConfigId,
-        ParametersJson = m.ParametersJson,
-        InputTokens = m.InputTokens,
-        OutputTokens = m.OutputTokens,
-        ThinkingTokens = m.ThinkingTokens,
-        Cost = m.Cost,
-        Status = m.Status,
-        RequestBody = m.RequestBody,
-        RequestUrl = m.RequestUrl,
-        GenerationId = m.GenerationId,
-        FirstTokenAt = m.FirstTokenAt,
-        FinishedAt = m.FinishedAt,
-        ErrorText = m.ErrorText,
-        FileReferencesJson = m.FileReferencesJson,
-        AuthorUserId = m.AuthorUserId,
-        CreatedAt = m.CreatedAt,
-        EditedAt = m.EditedAt,
-    };
-
-    private async Task<AuditReceipt?> ArchiveAsync(AuditEntry entry, Guid sourceId)
-    {
-        try
-        {
-            // Not cancellable: once queued the record is written, so the commit must not be skipped for a cancelled request.
-            return await audit.AppendAsync(entry, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            logger.LogError(ex, "Could not archive a branch of conversation {ConversationId}; it was rolled back", sourceId);
-            return null;
-        }
-    }
 }

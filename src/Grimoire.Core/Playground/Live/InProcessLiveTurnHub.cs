@@ -3,7 +3,10 @@ using System.Collections.Immutable;
 
 namespace Grimoire.Core.Playground.Live;
 
-/// <summary>The single-node hub: turns and watchers in memory. Registered as a singleton.</summary>
+/// <summary>
+/// The single-node hub: turns and watchers in memory, messages delivered by method call. A snapshot is handed to a
+/// watcher as a function and copied when it reads, so a token costs a signal, not a copy of the answer. Singleton.
+/// </summary>
 public sealed class InProcessLiveTurnHub(TimeProvider time) : ILiveTurnHub
 {
     private readonly ConcurrentDictionary<Guid, LiveTurn> turns = new();
@@ -11,29 +14,31 @@ public sealed class InProcessLiveTurnHub(TimeProvider time) : ILiveTurnHub
 
     public IReadOnlyCollection<LiveTurn> Running => [.. turns.Values];
 
-    public LiveTurn? TryBegin(Guid conversationId, Guid userMessageId, Guid assistantMessageId)
+    public ValueTask<LiveTurn?> TryBeginAsync(Guid conversationId, Guid userMessageId, Guid assistantMessageId, CancellationToken cancellationToken)
     {
-        var turn = new LiveTurn(conversationId, userMessageId, assistantMessageId, time.GetUtcNow().UtcDateTime,
-            () => NotifyChanged(conversationId));
+        var turn = new LiveTurn(conversationId, userMessageId, assistantMessageId, time.GetUtcNow().UtcDateTime, Progressed);
         if (!turns.TryAdd(conversationId, turn))
         {
             turn.Dispose();
-            return null;
+            return ValueTask.FromResult<LiveTurn?>(null);
         }
 
-        NotifyChanged(conversationId);
-        return turn;
+        Progressed(turn);
+        return ValueTask.FromResult<LiveTurn?>(turn);
     }
-
-    public LiveTurn? Find(Guid conversationId) => turns.TryGetValue(conversationId, out var turn) ? turn : null;
 
     public void Finish(LiveTurn turn)
     {
         ArgumentNullException.ThrowIfNull(turn);
         turn.MarkFinished();
-        turns.TryRemove(new KeyValuePair<Guid, LiveTurn>(turn.ConversationId, turn));
-        NotifyChanged(turn.ConversationId);
+        if (turns.TryRemove(new KeyValuePair<Guid, LiveTurn>(turn.ConversationId, turn)))
+        {
+            Send(new TurnFinished(turn.ConversationId, turn.AssistantMessageId));
+        }
     }
+
+    public LiveTurnSnapshot? Current(Guid conversationId) =>
+        turns.TryGetValue(conversationId, out var turn) ? turn.Snapshot() : null;
 
     public LiveSubscription Subscribe(Guid conversationId)
     {
@@ -42,13 +47,40 @@ public sealed class InProcessLiveTurnHub(TimeProvider time) : ILiveTurnHub
         return subscription;
     }
 
-    public void NotifyChanged(Guid conversationId)
+    public void NotifyChanged(Guid conversationId) => Send(new ConversationChanged(conversationId));
+
+    public ValueTask<bool> RequestStopAsync(StopTurn request, CancellationToken cancellationToken)
     {
-        if (watchers.TryGetValue(conversationId, out var list))
+        ArgumentNullException.ThrowIfNull(request);
+        // The owner node is this one: route locally.
+        if (!turns.TryGetValue(request.ConversationId, out var turn)
+            || (request.AssistantMessageId is { } answer && answer != turn.AssistantMessageId))
+        {
+            return ValueTask.FromResult(false);
+        }
+
+        turn.RequestStop();
+        return ValueTask.FromResult(true);
+    }
+
+    private void Progressed(LiveTurn turn)
+    {
+        if (watchers.TryGetValue(turn.ConversationId, out var list))
         {
             foreach (var subscription in list)
             {
-                subscription.Signal();
+                subscription.DeliverProgress(turn.Snapshot);
+            }
+        }
+    }
+
+    private void Send(LiveMessage message)
+    {
+        if (watchers.TryGetValue(message.ConversationId, out var list))
+        {
+            foreach (var subscription in list)
+            {
+                subscription.Deliver(message);
             }
         }
     }

@@ -1,34 +1,31 @@
-using System.Text;
 using Grimoire.Llm.Streaming;
 using Grimoire.Llm.Wire;
 
 namespace Grimoire.Core.Playground.Live;
 
 /// <summary>
-/// One answer while it streams. Appending a delta is a lock and a string-builder append; watchers are told
-/// through their coalescing signal and read a <see cref="Snapshot"/> at their own pace, so a slow browser never
-/// slows the provider stream.
+/// One answer while it streams, on the node that runs it (never handed to watchers: they get
+/// <see cref="LiveTurnSnapshot"/>s through the hub). It wraps the turn's <see cref="ChatTurn"/> under a lock: the one
+/// accumulation of the stream, read by the provider loop (checkpoints, the final write, the archive record) and by
+/// <see cref="Snapshot"/> for watchers. Appending a delta is a lock and a string-builder append; the hub tells watchers
+/// through their coalescing subscription, so a slow browser never slows the provider stream.
 /// </summary>
 public sealed class LiveTurn : IDisposable
 {
     private readonly Lock gate = new();
-    private readonly StringBuilder text = new();
-    private readonly StringBuilder thinking = new();
+    private readonly ChatTurn turn = new();
     private readonly CancellationTokenSource stop = new();
-    private readonly Action notify;
-    private bool hasRedactedThinking;
-    private TokenUsage? usage;
-    private ProviderFailure? failure;
+    private readonly Action<LiveTurn> changed;
     private DateTime? firstTokenAt;
     private LiveTurnPhase phase = LiveTurnPhase.Waiting;
 
-    internal LiveTurn(Guid conversationId, Guid userMessageId, Guid assistantMessageId, DateTime startedAt, Action notify)
+    internal LiveTurn(Guid conversationId, Guid userMessageId, Guid assistantMessageId, DateTime startedAt, Action<LiveTurn> changed)
     {
         ConversationId = conversationId;
         UserMessageId = userMessageId;
         AssistantMessageId = assistantMessageId;
         StartedAt = startedAt;
-        this.notify = notify;
+        this.changed = changed;
     }
 
     public Guid ConversationId { get; }
@@ -39,7 +36,7 @@ public sealed class LiveTurn : IDisposable
 
     public DateTime StartedAt { get; }
 
-    /// <summary>Cancelled when someone presses Stop.</summary>
+    /// <summary>Cancelled when a <see cref="StopTurn"/> for this answer reaches this node.</summary>
     public CancellationToken StopToken => stop.Token;
 
     public bool StopRequested => stop.IsCancellationRequested;
@@ -47,8 +44,20 @@ public sealed class LiveTurn : IDisposable
     /// <summary>Set by the runner; awaited at shutdown so every turn writes its final state.</summary>
     public Task Completion { get; internal set; } = Task.CompletedTask;
 
-    /// <summary>Stop button: cancels the provider call; the partial answer is kept, marked stopped.</summary>
-    public void RequestStop()
+    /// <summary>When the first thinking or answer token arrived, if one has.</summary>
+    public DateTime? FirstTokenAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return firstTokenAt;
+            }
+        }
+    }
+
+    /// <summary>Cancels the provider call; the partial answer is kept, marked stopped. Reached through <see cref="ILiveTurnHub.RequestStopAsync"/>.</summary>
+    internal void RequestStop()
     {
         try
         {
@@ -60,41 +69,52 @@ public sealed class LiveTurn : IDisposable
         }
     }
 
-    /// <summary>Folds one event into the live state. Returns the time of the first token when this event was it.</summary>
-    public DateTime? Apply(ChatEvent chatEvent, DateTime now)
+    /// <summary>Folds one event into the turn. Watchers are told when what they see changed.</summary>
+    public void Apply(ChatEvent chatEvent, DateTime now)
     {
-        DateTime? first = null;
+        bool visible;
         lock (gate)
         {
+            turn.Apply(chatEvent);
             switch (chatEvent)
             {
-                case ThinkingDelta delta:
-                    thinking.Append(delta.Text);
-                    first = MarkFirstToken(now);
+                case ThinkingDelta:
+                    MarkFirstToken(now);
                     phase = LiveTurnPhase.Thinking;
+                    visible = true;
                     break;
                 case ThinkingBlockCompleted { Block.Kind: ThinkingBlockKind.Redacted }:
-                    hasRedactedThinking = true;
-                    first = MarkFirstToken(now);
+                    MarkFirstToken(now);
+                    visible = true;
                     break;
-                case TextDelta delta:
-                    text.Append(delta.Text);
-                    first = MarkFirstToken(now);
+                case TextDelta:
+                    MarkFirstToken(now);
                     phase = LiveTurnPhase.Answering;
+                    visible = true;
                     break;
-                case UsageReported reported:
-                    usage = reported.Usage;
-                    break;
-                case Failed failed:
-                    failure = failed.Failure;
+                case UsageReported or Failed:
+                    visible = true;
                     break;
                 default:
-                    return null;
+                    visible = false;
+                    break;
             }
         }
 
-        notify();
-        return first;
+        if (visible)
+        {
+            changed(this);
+        }
+    }
+
+    /// <summary>Reads the accumulated turn under the lock (what to checkpoint, store and archive).</summary>
+    public T Read<T>(Func<ChatTurn, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        lock (gate)
+        {
+            return read(turn);
+        }
     }
 
     public LiveTurnSnapshot Snapshot()
@@ -102,8 +122,8 @@ public sealed class LiveTurn : IDisposable
         lock (gate)
         {
             return new LiveTurnSnapshot(
-                ConversationId, UserMessageId, AssistantMessageId, phase, text.ToString(), thinking.ToString(),
-                hasRedactedThinking, usage, failure, StartedAt, firstTokenAt);
+                ConversationId, UserMessageId, AssistantMessageId, phase, turn.Text, turn.Thinking,
+                turn.ThinkingBlocks.Any(b => b.Kind == ThinkingBlockKind.Redacted), turn.Usage, turn.Failure, StartedAt, firstTokenAt);
         }
     }
 
@@ -115,16 +135,7 @@ public sealed class LiveTurn : IDisposable
         }
     }
 
-    private DateTime? MarkFirstToken(DateTime now)
-    {
-        if (firstTokenAt is not null)
-        {
-            return null;
-        }
-
-        firstTokenAt = now;
-        return now;
-    }
+    private void MarkFirstToken(DateTime now) => firstTokenAt ??= now;
 
     public void Dispose() => stop.Dispose();
 }

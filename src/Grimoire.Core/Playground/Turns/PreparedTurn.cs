@@ -14,4 +14,8 @@ internal sealed record PreparedTurn(
     MessageParameters Parameters,
     ProviderEndpoint Endpoint,
     IReadOnlyList<ChatMessage> History,
-    AnswerSlot Slot);
+    AnswerSlot Slot)
+{
+    /// <summary>What the answer records about where it was asked.</summary>
+    public Messages.AnswerRequest Request => new(Model.Provider, Model.ModelId, Model.Id, Parameters.ToJson());
+}

@@ -1,8 +1,9 @@
 using System.Data.Common;
 using Grimoire.Core.Audit;
-using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Messages;
+using Grimoire.Core.Playground.Recording;
 using Grimoire.Llm;
 using Grimoire.Llm.Streaming;
 using Microsoft.EntityFrameworkCore;
@@ -12,16 +13,19 @@ using Microsoft.Extensions.Options;
 namespace Grimoire.Core.Playground.Turns;
 
 /// <summary>
-/// Streams one answer: every event goes to the live turn (watchers), the row is checkpointed at a bounded rate,
-/// and the final state is written whatever happens — complete, stopped, failed or interrupted, with whatever
-/// arrived. Singleton; <see cref="ShutdownAsync"/> interrupts every running turn and waits for their last write.
+/// Streams one answer: every event goes to the live turn (one accumulation, read by watchers and by this loop), the
+/// row is checkpointed at a bounded rate, and the final state — complete, stopped, failed or interrupted, with whatever
+/// arrived — goes through <see cref="ConversationLedger"/>: the provider call's record first, then the row. If the
+/// archive refuses the record, the row keeps streaming status with all the text that arrived (a checkpoint, not a
+/// final state) and the next start-up sweep archives it as interrupted: the database never shows a final state the
+/// archive lacks (docs/decisions/0001). Singleton; <see cref="ShutdownAsync"/> interrupts every running turn and
+/// waits for their last write.
 /// </summary>
 public sealed class TurnExecution(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     IChatProviderRegistry registry,
     ILiveTurnHub hub,
-    AuditArchive audit,
-    AuditAnchorStore anchors,
+    ConversationLedger ledger,
     IOptions<PlaygroundOptions> options,
     TimeProvider time,
     ILogger<TurnExecution> logger) : IDisposable
@@ -50,8 +54,6 @@ public sealed class TurnExecution(
     private async Task RunAsync(LiveTurn live, TurnCall call)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(live.StopToken, shutdown.Token);
-        var turn = new ChatTurn();
-        DateTime? firstTokenAt = null;
         string? crash = null;
         var nextCheckpoint = time.GetUtcNow().UtcDateTime + options.Value.CheckpointInterval;
         try
@@ -59,14 +61,12 @@ public sealed class TurnExecution(
             var client = registry.CreateClient(call.Endpoint, call.ModelId);
             await foreach (var chatEvent in client.StreamEventsAsync(call.History, call.Options, linked.Token))
             {
-                turn.Apply(chatEvent);
                 var now = time.GetUtcNow().UtcDateTime;
-                var first = live.Apply(chatEvent, now);
-                firstTokenAt ??= first;
+                live.Apply(chatEvent, now);
                 if (now >= nextCheckpoint)
                 {
                     nextCheckpoint = now + options.Value.CheckpointInterval;
-                    await CheckpointAsync(live.AssistantMessageId, turn);
+                    await CheckpointAsync(live);
                 }
             }
         }
@@ -80,7 +80,7 @@ public sealed class TurnExecution(
         {
             try
             {
-                await FinishAsync(live, call, turn, firstTokenAt, crash);
+                await FinishAsync(live, call, crash);
             }
             finally
             {
@@ -91,90 +91,87 @@ public sealed class TurnExecution(
         }
     }
 
-    private async Task CheckpointAsync(Guid messageId, ChatTurn turn)
+    /// <summary>The text and thinking so far, on the row (not a final state: no archive record).</summary>
+    private async Task CheckpointAsync(LiveTurn live)
     {
-        var (text, thinking) = (turn.Text, turn.Thinking);
+        var (text, thinking) = live.Read(turn => (turn.Text, turn.Thinking));
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            await db.PlaygroundMessages.Where(m => m.Id == messageId && m.Status == MessageStatus.Streaming)
-                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Content, text).SetProperty(m => m.Thinking, thinking.Length == 0 ? null : thinking));
+            var message = await db.PlaygroundMessages.SingleOrDefaultAsync(m => m.Id == live.AssistantMessageId && m.Status == MessageStatus.Streaming);
+            if (message is null)
+            {
+                return; // deleted with its conversation meanwhile
+            }
+
+            message.Checkpoint(text, thinking);
+            await db.SaveChangesAsync();
         }
-        catch (DbException ex)
+        catch (Exception ex) when (ex is DbException or DbUpdateException)
         {
             // A missed checkpoint costs at most one interval of text after a crash; the stream goes on.
-            logger.LogWarning(ex, "Checkpoint of message {MessageId} failed", messageId);
+            logger.LogWarning(ex, "Checkpoint of message {MessageId} failed", live.AssistantMessageId);
         }
     }
 
-    private async Task FinishAsync(LiveTurn live, TurnCall call, ChatTurn turn, DateTime? firstTokenAt, string? crash)
+    private async Task FinishAsync(LiveTurn live, TurnCall call, string? crash)
     {
-        var (status, error) = crash is not null ? (MessageStatus.Failed, crash)
-            : shutdown.IsCancellationRequested && !live.StopRequested ? (MessageStatus.Interrupted, DatabaseInitializer.InterruptedMessage)
-            : turn.Status switch
-            {
-                ChatTurnStatus.Cancelled => (MessageStatus.Cancelled, "Stopped before the answer was complete."),
-                ChatTurnStatus.Failed => (MessageStatus.Failed, turn.Failure!.UserMessage),
-                ChatTurnStatus.Filtered => (MessageStatus.Failed, "The provider's content filter stopped this answer."),
-                ChatTurnStatus.Truncated => (MessageStatus.Complete, "The answer reached the max tokens limit and was cut off."),
-                _ => (MessageStatus.Complete, (string?)null),
-            };
-        var usage = turn.Usage;
-        var blocks = turn.ThinkingBlocks;
         var finishedAt = time.GetUtcNow().UtcDateTime;
-        var receipt = await ArchiveAsync(live, call, turn, new ProviderCallFacts(
-            call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt));
+        var firstTokenAt = live.FirstTokenAt;
+        var (status, outcome, entry) = live.Read(turn =>
+        {
+            var (status, error) = crash is not null ? (MessageStatus.Failed, crash)
+                : shutdown.IsCancellationRequested && !live.StopRequested ? (MessageStatus.Interrupted, DatabaseInitializer.InterruptedMessage)
+                : turn.Status switch
+                {
+                    ChatTurnStatus.Cancelled => (MessageStatus.Cancelled, "Stopped before the answer was complete."),
+                    ChatTurnStatus.Failed => (MessageStatus.Failed, turn.Failure!.UserMessage),
+                    ChatTurnStatus.Filtered => (MessageStatus.Failed, "The provider's content filter stopped this answer."),
+                    ChatTurnStatus.Truncated => (MessageStatus.Complete, "The answer reached the max tokens limit and was cut off."),
+                    _ => (MessageStatus.Complete, (string?)null),
+                };
+            var facts = new ProviderCallFacts(
+                call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt);
+            // Serialised here, on the caller's thread (AuditEntries), while the turn cannot change.
+            return (status, AnswerOutcome.From(turn, status, error, firstTokenAt, finishedAt), AuditEntries.ProviderCall(facts, turn));
+        });
+
+        LedgerWrite written;
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
-            var message = await db.PlaygroundMessages.SingleAsync(m => m.Id == live.AssistantMessageId);
-            message.Content = turn.Text;
-            message.Thinking = turn.Thinking.Length == 0 ? null : turn.Thinking;
-            message.ThinkingBlocksJson = HistoryBuilder.WriteBlocks(blocks);
-            message.ThinkingSignature = blocks.LastOrDefault(b => b.Signature is not null)?.Signature;
-            message.Status = status;
-            message.ErrorText = error;
-            message.InputTokens = (int?)usage?.InputTokens;
-            message.OutputTokens = (int?)usage?.OutputTokens;
-            message.ThinkingTokens = (int?)usage?.ThinkingTokens;
-            message.Cost = usage?.CostUsd;
-            message.RequestBody = turn.Request?.BodyText;
-            message.RequestUrl = turn.Request?.Url.ToString();
-            message.GenerationId = turn.GenerationId;
-            message.FirstTokenAt = firstTokenAt;
-            message.FinishedAt = finishedAt;
-            // One transaction: the answer's final state, the conversation's timestamp and the archive's anchor commit together.
-            var conversation = await db.PlaygroundConversations.SingleAsync(c => c.Id == live.ConversationId);
-            conversation.UpdatedAt = finishedAt;
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            await db.SaveChangesAsync();
-            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
-            await transaction.CommitAsync();
+            written = await ledger.RecordAsync(db, async ct =>
+            {
+                // The record is written even when the row went with its conversation: the call happened (AC4.3).
+                if (await db.PlaygroundMessages.SingleOrDefaultAsync(m => m.Id == live.AssistantMessageId, ct) is { Status: MessageStatus.Streaming } message)
+                {
+                    message.Finish(outcome);
+                    await db.PlaygroundConversations.Where(c => c.Id == live.ConversationId)
+                        .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, finishedAt), ct);
+                    await db.SaveChangesAsync(ct);
+                }
+
+                return entry;
+            }, CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException or Keys.KeyVaultException)
         {
             // KeyVaultException: the anchor could not be signed (the start-up check refuses a key that cannot sign).
             logger.LogError(ex, "Could not write the final state of message {MessageId}", live.AssistantMessageId);
+            return;
+        }
+
+        if (written == LedgerWrite.NotArchived)
+        {
+            // Not shown as ended without its record: keep everything that arrived, still streaming, for the next
+            // start-up sweep to archive and mark interrupted.
+            await CheckpointAsync(live);
+            logger.LogError("Turn {MessageId} ended {Status} but the archive refused its record; it stays streaming until the next start archives it",
+                live.AssistantMessageId, status);
+            return;
         }
 
         logger.LogInformation("Turn {MessageId} ended {Status}", live.AssistantMessageId, status);
-    }
-
-    /// <summary>
-    /// Appends the call's archive record (AC4.3) before the turn is reported finished, and says where it landed; a
-    /// failure is logged, not thrown (null).
-    /// </summary>
-    private async Task<AuditReceipt?> ArchiveAsync(LiveTurn live, TurnCall call, ChatTurn turn, ProviderCallFacts facts)
-    {
-        try
-        {
-            return await audit.AppendAsync(AuditEntries.ProviderCall(facts, turn), CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            logger.LogError(ex, "Could not archive the provider call of message {MessageId} ({Provider})", live.AssistantMessageId, call.Endpoint.Kind);
-            return null;
-        }
     }
 
     public void Dispose() => shutdown.Dispose();

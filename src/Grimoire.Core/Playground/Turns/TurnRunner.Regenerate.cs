@@ -1,6 +1,6 @@
 using Grimoire.Core.Audit;
+using Grimoire.Core.Playground.Recording;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Grimoire.Core.Playground.Turns;
 
@@ -60,7 +60,7 @@ public sealed partial class TurnRunner
             return TurnStart.Refused("Only an answer can be regenerated. To change a question, edit it.");
         }
 
-        if (target.Status == MessageStatus.Streaming || hub.Find(conversationId) is not null)
+        if (target.Status == MessageStatus.Streaming || hub.Current(conversationId) is not null)
         {
             return TurnStart.Refused(TurnStillRunning);
         }
@@ -89,7 +89,7 @@ public sealed partial class TurnRunner
             return TurnStart.Refused(planRefusal!);
         }
 
-        var live = hub.TryBegin(conversationId, question.Id, target.Id);
+        var live = await hub.TryBeginAsync(conversationId, question.Id, target.Id, cancellationToken);
         if (live is null)
         {
             turn.Slot.Dispose();
@@ -98,27 +98,24 @@ public sealed partial class TurnRunner
 
         var replaced = await SaveOrAbandonAsync(live, turn, async () =>
         {
-            var row = await db.PlaygroundMessages.SingleAsync(m => m.Id == target.Id, cancellationToken);
-            var now = time.GetUtcNow().UtcDateTime;
-            if (await ArchiveReplacedAsync(conversation, userId, row, now, useOriginal) is not { } receipt)
+            // The old answer is archived, then overwritten, in one ledger write (AC4.4): if the archive refuses, nothing is.
+            var written = await ledger.RecordAsync(db, async ct =>
             {
-                return false;
-            }
+                var row = await db.PlaygroundMessages.SingleAsync(m => m.Id == target.Id, ct);
+                var now = time.GetUtcNow().UtcDateTime;
+                var replacedEntry = AuditEntries.MessageRegenerated(
+                    AuditIds.For(conversation, userId, row.Id), now, AuditMessageSnapshot.From(row), row.Id, useOriginal);
+                row.ResetForRegeneration(turn.Request, userId, now);
+                conversation.UpdatedAt = now;
+                if (!useOriginal)
+                {
+                    conversation.SystemPrompt = systemPrompt!;
+                }
 
-            ResetForNewAnswer(row, turn, userId, now);
-            conversation.UpdatedAt = now;
-            if (!useOriginal)
-            {
-                conversation.SystemPrompt = systemPrompt!;
-            }
-
-            // The old answer is on disk in the archive: from here the overwrite is not abandoned for a cancelled request.
-            // The overwrite and the archive's anchor commit together.
-            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-            await db.SaveChangesAsync(CancellationToken.None);
-            await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
-            await transaction.CommitAsync(CancellationToken.None);
-            return true;
+                await db.SaveChangesAsync(ct);
+                return replacedEntry;
+            }, cancellationToken);
+            return written == LedgerWrite.Committed;
         });
         if (!replaced)
         {
@@ -146,52 +143,5 @@ public sealed partial class TurnRunner
         var settings = new TurnSettings(
             modelConfigId, recorded.Temperature, recorded.MaxTokens, recorded.ThinkingEnabled, recorded.ThinkingBudget, recorded.ThinkingEffort);
         return (settings, recorded.SystemPrompt, null);
-    }
-
-    /// <summary>
-    /// Appends the answer as it is now, before its row is overwritten, so the archive always holds every answer the
-    /// database ever showed (AC4.4). False when the archive could not take it: then nothing is overwritten.
-    /// </summary>
-    private async Task<AuditReceipt?> ArchiveReplacedAsync(PlaygroundConversation conversation, Guid userId, PlaygroundMessage row, DateTime now, bool useOriginal)
-    {
-        var entry = AuditEntries.MessageRegenerated(
-            AuditIds.For(conversation, userId, row.Id), now, AuditMessageSnapshot.From(row), row.Id, useOriginal);
-        try
-        {
-            // Not cancellable: once queued the record is written, and the overwrite must follow it.
-            return await audit.AppendAsync(entry, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            logger.LogError(ex, "Could not archive answer {MessageId} before regenerating it; it was left as it was", row.Id);
-            return null;
-        }
-    }
-
-    /// <summary>The same row (id, position, conversation) made ready for the new answer: everything the old call produced is cleared.</summary>
-    private static void ResetForNewAnswer(PlaygroundMessage row, PreparedTurn turn, Guid userId, DateTime now)
-    {
-        row.Status = MessageStatus.Streaming;
-        row.Provider = turn.Model.Provider;
-        row.Model = turn.Model.ModelId;
-        row.ModelConfigId = turn.Model.Id;
-        row.ParametersJson = turn.Parameters.ToJson();
-        row.AuthorUserId = userId;
-        row.CreatedAt = now;
-        row.Content = "";
-        row.Thinking = null;
-        row.ThinkingSignature = null;
-        row.ThinkingBlocksJson = null;
-        row.InputTokens = null;
-        row.OutputTokens = null;
-        row.ThinkingTokens = null;
-        row.Cost = null;
-        row.RequestBody = null;
-        row.RequestUrl = null;
-        row.GenerationId = null;
-        row.FirstTokenAt = null;
-        row.FinishedAt = null;
-        row.ErrorText = null;
-        row.EditedAt = null;
     }
 }

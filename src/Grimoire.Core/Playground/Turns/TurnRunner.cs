@@ -1,9 +1,8 @@
 using Grimoire.Core.Access;
-using Grimoire.Core.Audit;
-using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Credentials;
 using Grimoire.Core.Playground.Live;
+using Grimoire.Core.Playground.Recording;
 using Grimoire.Llm.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -30,8 +29,7 @@ public sealed partial class TurnRunner(
     PlaygroundRefusals refusals,
     ILiveTurnHub hub,
     TurnExecution execution,
-    AuditArchive audit,
-    AuditAnchorStore anchors,
+    ConversationLedger ledger,
     TimeProvider time,
     ILogger<TurnRunner> logger)
 {
@@ -91,19 +89,10 @@ public sealed partial class TurnRunner(
 
         var now = time.GetUtcNow().UtcDateTime;
         var next = stored.Count == 0 ? 0 : stored[^1].Sequence + 1;
-        var userMessage = new PlaygroundMessage
-        {
-            ConversationId = conversationId, Sequence = next, Role = MessageRole.User, Content = text,
-            Status = MessageStatus.Complete, AuthorUserId = userId, CreatedAt = now,
-        };
-        var answer = new PlaygroundMessage
-        {
-            ConversationId = conversationId, Sequence = next + 1, Role = MessageRole.Assistant, Status = MessageStatus.Streaming,
-            Provider = model.Provider, Model = model.ModelId, ModelConfigId = model.Id, ParametersJson = turn.Parameters.ToJson(),
-            AuthorUserId = userId, CreatedAt = now,
-        };
+        var userMessage = PlaygroundMessage.Question(conversationId, next, text, userId, now);
+        var answer = PlaygroundMessage.StartAnswer(conversationId, next + 1, turn.Request, userId, now);
 
-        var live = hub.TryBegin(conversationId, userMessage.Id, answer.Id);
+        var live = await hub.TryBeginAsync(conversationId, userMessage.Id, answer.Id, cancellationToken);
         if (live is null)
         {
             turn.Slot.Dispose();

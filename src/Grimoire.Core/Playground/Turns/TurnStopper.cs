@@ -27,7 +27,7 @@ public sealed class TurnStopper(
     /// </summary>
     public async Task<string?> StopAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
-        if (hub.Find(conversationId) is null)
+        if (hub.Current(conversationId) is not { } running)
         {
             return null;
         }
@@ -47,11 +47,11 @@ public sealed class TurnStopper(
             return refusal;
         }
 
-        if (hub.Find(conversationId) is { } live)
+        // A message to the node that runs the answer, for that answer only (a stop never reaches the next one).
+        if (await hub.RequestStopAsync(new StopTurn(conversationId, running.AssistantMessageId), cancellationToken))
         {
-            live.RequestStop();
             logger.LogInformation("Turn {MessageId} in conversation {ConversationId} stopped by user {UserId}",
-                live.AssistantMessageId, conversationId, userId);
+                running.AssistantMessageId, conversationId, userId);
         }
 
         return null;

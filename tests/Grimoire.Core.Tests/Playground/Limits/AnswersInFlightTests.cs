@@ -163,7 +163,7 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
     {
         var start = await StartAsync(conversationId, "Tell me a long story", maxTokens: 8000);
         Assert.True(start.Started, start.Refusal);
-        var live = Db.Get<ILiveTurnHub>().Find(conversationId)!;
+        var live = Db.Get<ILiveTurnHub>().LocalTurn(conversationId)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (live.Snapshot().Text.Length == 0)
         {

@@ -185,11 +185,7 @@ public sealed class CourseAdminPageTests : IClassFixture<CourseAdminPageTests.Ho
             var conversation = await store.CreateAsync(alex.Id, course.Id, CancellationToken.None);
             await store.RenameAsync(alex.Id, conversation.Id, "Photosynthesis question", CancellationToken.None);
             await store.SaveSystemPromptAsync(alex.Id, conversation.Id, SystemPrompt, CancellationToken.None);
-            db.PlaygroundMessages.Add(new PlaygroundMessage
-            {
-                ConversationId = conversation.Id, Sequence = 0, Role = MessageRole.User, Content = "How do plants eat?",
-                AuthorUserId = alex.Id, Status = MessageStatus.Complete,
-            });
+            db.PlaygroundMessages.Add(PlaygroundMessage.Question(conversation.Id, 0, "How do plants eat?", alex.Id, DateTime.UtcNow));
             await db.SaveChangesAsync();
             ids = (course.Id, other.Id, conversation.Id);
         }

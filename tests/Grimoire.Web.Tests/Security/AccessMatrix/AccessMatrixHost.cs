@@ -148,11 +148,7 @@ public sealed class AccessMatrixHost : IAsyncLifetime
             await store.SaveSystemPromptAsync(ownerId, conversation.Id, text[2], CancellationToken.None);
         }
 
-        db.PlaygroundMessages.Add(new PlaygroundMessage
-        {
-            ConversationId = conversation.Id, Sequence = 0, Role = MessageRole.User, Content = text[1],
-            AuthorUserId = ownerId, Status = MessageStatus.Complete,
-        });
+        db.PlaygroundMessages.Add(PlaygroundMessage.Question(conversation.Id, 0, text[1], ownerId, DateTime.UtcNow));
         await db.SaveChangesAsync();
         return conversation.Id;
     }

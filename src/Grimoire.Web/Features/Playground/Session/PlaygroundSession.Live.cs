@@ -128,7 +128,7 @@ public sealed partial class PlaygroundSession
         }
 
         var views = detail.Messages.Select(m => MessageViews.From(m, authorNames, Models)).ToList();
-        ApplyLive(views, hub.Find(detail.Conversation.Id)?.Snapshot());
+        ApplyLive(views, hub.Current(detail.Conversation.Id));
         Messages.Clear();
         Messages.AddRange(views);
     }
@@ -161,10 +161,9 @@ public sealed partial class PlaygroundSession
     {
         try
         {
-            while (await watched.Signals.WaitToReadAsync(lifetime.Token))
+            while (await watched.NextAsync(lifetime.Token) is { } update)
             {
-                watched.Signals.TryRead(out _);
-                await Dispatcher(() => FollowAsync(watched));
+                await Dispatcher(() => FollowAsync(watched, update));
                 await Task.Delay(LiveFrame, lifetime.Token);
             }
         }
@@ -178,15 +177,15 @@ public sealed partial class PlaygroundSession
         }
     }
 
-    private async Task FollowAsync(LiveSubscription watched)
+    private async Task FollowAsync(LiveSubscription watched, LiveUpdate update)
     {
         if (!ReferenceEquals(watched, subscription))
         {
             return;
         }
 
-        var snapshot = hub.Find(watched.ConversationId)?.Snapshot();
-        if (snapshot is { Phase: not LiveTurnPhase.Finished } && ApplyLive(Messages, snapshot))
+        var snapshot = update.Running;
+        if (!update.StoredStateChanged && snapshot is { Phase: not LiveTurnPhase.Finished } && ApplyLive(Messages, snapshot))
         {
             RaiseChanged();
             return;

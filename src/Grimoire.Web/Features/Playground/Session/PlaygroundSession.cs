@@ -67,7 +67,7 @@ public sealed partial class PlaygroundSession(
     /// <summary>The last refusal or failure to show above the composer; cleared by the next action.</summary>
     public string? Notice { get; private set; }
 
-    public bool IsStreaming => Current is not null && hub.Find(Current.Conversation.Id) is not null;
+    public bool IsStreaming => Current is not null && hub.Current(Current.Conversation.Id) is not null;
 
     public bool CanWrite => Current?.CanWrite == true && Course is { IsArchived: false };
 
