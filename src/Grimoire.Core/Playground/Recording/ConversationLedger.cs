@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Grimoire.Core.Audit;
 using Grimoire.Core.Audit.Anchors;
 using Grimoire.Core.Data;
@@ -23,9 +24,31 @@ namespace Grimoire.Core.Playground.Recording;
 /// cancelled any more (a queued record is written anyway, so its commit must follow).</para>
 /// <para><b>Locks.</b> The transaction stays open over one archive append. On PostgreSQL that holds the changed rows;
 /// on SQLite (one writer) it holds the database, so concurrent changes take turns at the archive's flush.</para>
+/// <para><b>Metrics.</b> <c>grimoire.ledger.writes</c> on the <c>Grimoire</c> meter, tagged with the record's
+/// <c>kind</c> and the <c>outcome</c> (<c>committed</c>, <c>abandoned</c>, <c>not_archived</c>): an operator alerts on
+/// the last, which means the archive's disk refuses writes and students are being told their changes were not saved.</para>
 /// </remarks>
-public sealed class ConversationLedger(AuditArchive audit, AuditAnchorStore anchors, ILogger<ConversationLedger> logger)
+public sealed class ConversationLedger
 {
+    public const string WritesInstrument = "grimoire.ledger.writes";
+
+    private readonly AuditArchive audit;
+    private readonly AuditAnchorStore anchors;
+    private readonly ILogger<ConversationLedger> logger;
+    private readonly Counter<long> writes;
+
+    public ConversationLedger(AuditArchive audit, AuditAnchorStore anchors, IMeterFactory meterFactory, ILogger<ConversationLedger> logger)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        (this.audit, this.anchors, this.logger) = (audit, anchors, logger);
+        Meter = meterFactory.Create(PlaygroundRefusals.MeterName);
+        writes = Meter.CreateCounter<long>(WritesInstrument, "{write}",
+            "Changes to conversation history offered to the ledger, by record kind and outcome.");
+    }
+
+    /// <summary>The shared <c>Grimoire</c> meter.</summary>
+    public Meter Meter { get; }
+
     /// <summary>
     /// Runs <paramref name="change"/> in a transaction on <paramref name="db"/>. It writes its rows (SaveChanges or
     /// ExecuteUpdate) and returns the record that describes them, or null to decline (the transaction rolls back).
@@ -40,6 +63,7 @@ public sealed class ConversationLedger(AuditArchive audit, AuditAnchorStore anch
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await change(cancellationToken) is not { } entry)
         {
+            writes.Add(1, new KeyValuePair<string, object?>("kind", "none"), new KeyValuePair<string, object?>("outcome", "abandoned"));
             return LedgerWrite.Abandoned; // disposing the transaction rolls it back
         }
 
@@ -54,12 +78,17 @@ public sealed class ConversationLedger(AuditArchive audit, AuditAnchorStore anch
                 entry.Kind, entry.Ids.ConversationId, entry.Ids.MessageId);
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
+            Count(entry, "not_archived");
             return LedgerWrite.NotArchived;
         }
 
         // The record is on disk: the anchor and the commit follow it even if the caller has gone.
         await anchors.AdvanceAsync(db, receipt, CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
+        Count(entry, "committed");
         return LedgerWrite.Committed;
     }
+
+    private void Count(AuditEntry entry, string outcome) =>
+        writes.Add(1, new KeyValuePair<string, object?>("kind", entry.Kind), new KeyValuePair<string, object?>("outcome", outcome));
 }

@@ -51,10 +51,12 @@ public abstract class ConversationLedgerTests<TDatabase> : DatabaseTest<TDatabas
         var scenario = await ScenarioAsync();
         var before = await TitleAsync(scenario);
         await Db.Get<AuditArchive>().StopAsync(Ct); // the archive refuses every record from here
+        using var outcomes = new LedgerOutcomes(Db.Get<ConversationLedger>());
 
         var written = await RenameThroughLedgerAsync(scenario, "Never shown", decline: false);
 
         Assert.Equal(LedgerWrite.NotArchived, written);
+        Assert.Equal([$"{AuditKinds.MessageEdited}:not_archived"], outcomes.Seen); // what an operator alerts on
         Assert.Equal(before, await TitleAsync(scenario));
         await using var db = Db.CreateContext();
         Assert.False(await db.AuditAnchors.AnyAsync(Ct));
@@ -118,6 +120,34 @@ public abstract class ConversationLedgerTests<TDatabase> : DatabaseTest<TDatabas
         await scenario.SetUpAsync();
         return scenario;
     }
+}
+
+/// <summary>Listens to one host's <c>grimoire.ledger.writes</c> (other hosts run in parallel: filtered by meter instance).</summary>
+internal sealed class LedgerOutcomes : IDisposable
+{
+    private readonly System.Diagnostics.Metrics.MeterListener listener = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> seen = new();
+
+    public LedgerOutcomes(ConversationLedger ledger)
+    {
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (ReferenceEquals(instrument.Meter, ledger.Meter) && instrument.Name == ConversationLedger.WritesInstrument)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+        {
+            var values = tags.ToArray().ToDictionary(t => t.Key, t => (string)t.Value!);
+            seen.Enqueue($"{values["kind"]}:{values["outcome"]}");
+        });
+        listener.Start();
+    }
+
+    public IReadOnlyList<string> Seen => [.. seen];
+
+    public void Dispose() => listener.Dispose();
 }
 
 public sealed class ConversationLedgerTestsOnSqlite : ConversationLedgerTests<SqliteTestDatabase>;
