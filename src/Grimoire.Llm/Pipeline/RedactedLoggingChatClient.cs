@@ -18,7 +18,7 @@ internal sealed partial class RedactedLoggingChatClient(IChatClient inner, strin
     protected override void OnEnded(ObservedCall call)
     {
         var usage = call.Usage;
-        var firstToken = call.TimeToFirstToken is { } t ? ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) : "none";
+        var firstToken = call.TimeToFirstToken is { } t ? ((long)t.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) + " ms" : "none";
         var cost = usage?.CostUsd is { } c ? c.ToString("0.######", CultureInfo.InvariantCulture) : "unknown";
         if (call.Failure is { } failure)
         {
@@ -30,14 +30,14 @@ internal sealed partial class RedactedLoggingChatClient(IChatClient inner, strin
             usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0, usage?.ThinkingTokens ?? 0, cost);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider}/{Model}: call started")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Provider} call to {Model} started")]
     private static partial void LogStarted(ILogger logger, string provider, string model);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "{Provider}/{Model}: call {Status} in {DurationMs} ms (first token {FirstTokenMs} ms), tokens {InputTokens} in, {OutputTokens} out, {ThinkingTokens} thinking, cost {CostUsd} USD")]
-    private static partial void LogEnded(ILogger logger, string provider, string model, string status, long durationMs, string firstTokenMs,
+        Message = "{Provider} call to {Model} {Status} in {DurationMs} ms (first token {FirstToken}), tokens {InputTokens} in, {OutputTokens} out, {ThinkingTokens} thinking, cost {CostUsd} USD")]
+    private static partial void LogEnded(ILogger logger, string provider, string model, string status, long durationMs, string firstToken,
         long inputTokens, long outputTokens, long thinkingTokens, string costUsd);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider}/{Model}: call failed ({FailureKind}, HTTP {StatusCode}) after {DurationMs} ms")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} call to {Model} failed ({FailureKind}, HTTP {StatusCode}) after {DurationMs} ms")]
     private static partial void LogFailed(ILogger logger, string provider, string model, string failureKind, int? statusCode, long durationMs);
 }

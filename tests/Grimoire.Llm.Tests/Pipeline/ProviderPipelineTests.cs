@@ -121,7 +121,7 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
         Assert.Equal(TurnOutcomes.Failed, Assert.Single(_metrics.Of(ProviderMetrics.TurnsFinished)).Tags["status"]);
         Assert.Empty(_metrics.Of(ProviderMetrics.InputTokens));
         Assert.Empty(_metrics.Of(ProviderMetrics.TimeToFirstToken));
-        Assert.Contains(Providers.Logs.Lines, l => l.Contains("Information: openrouter/" + Model + ": call failed (BudgetExhausted, HTTP 402)", StringComparison.Ordinal));
+        Assert.Contains(Providers.Logs.Lines, l => l.Contains("Information: openrouter call to " + Model + " failed (BudgetExhausted, HTTP 402)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
         await AskAsync(null);
 
         var lines = Providers.Logs.Lines;
-        Assert.Contains(lines, l => l.Contains($"Information: openrouter/{Model}: call complete in", StringComparison.Ordinal)
+        Assert.Contains(lines, l => l.Contains($"Information: openrouter call to {Model} complete in", StringComparison.Ordinal)
             && l.Contains("tokens 42 in, 120 out, 80 thinking, cost 0.001926 USD", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(TestProviders.Key, StringComparison.Ordinal));
         var informational = lines.Where(l => !l.Contains(" Debug: ", StringComparison.Ordinal) && !l.Contains(" Trace: ", StringComparison.Ordinal)).ToList();
