@@ -46,7 +46,8 @@ internal static class TelemetrySetup
                 .AddRuntimeInstrumentation();
             if (prometheus)
             {
-                metrics.AddPrometheusExporter();
+                // No response cache: a scrape shows the numbers as they are (scrapers come every few seconds anyway).
+                metrics.AddPrometheusExporter(exporter => exporter.ScrapeResponseCacheDurationMilliseconds = 0);
             }
 
             if (otlp is { } target)
