@@ -3,6 +3,7 @@ using Grimoire.Llm.Catalogue;
 using Grimoire.Llm.ChatCompletions;
 using Grimoire.Llm.OpenAICompatible;
 using Grimoire.Llm.OpenRouter;
+using Grimoire.Llm.Pipeline;
 using Grimoire.Llm.Simulated;
 using Grimoire.Llm.Tokens;
 using Grimoire.Llm.Wire;
@@ -12,13 +13,17 @@ using Microsoft.Extensions.Options;
 
 namespace Grimoire.Llm;
 
-/// <summary>Builds the right internal chat client or catalogue for a provider kind.</summary>
+/// <summary>
+/// Builds the right internal chat client — the adapter inside the provider pipeline (<see cref="ProviderPipeline"/>) —
+/// or catalogue for a provider kind.
+/// </summary>
 internal sealed class ChatProviderRegistry(
     IHttpClientFactory httpClients,
     IOptions<GrimoireProvidersOptions> options,
     ITokenCounter tokens,
     CachedModelCatalogue catalogue,
     TimeProvider time,
+    ProviderMetrics metrics,
     ILoggerFactory loggers) : IChatProviderRegistry
 {
     public const string HttpClientName = "Grimoire.Llm";
@@ -31,7 +36,7 @@ internal sealed class ChatProviderRegistry(
         ArgumentException.ThrowIfNullOrWhiteSpace(modelId);
         var settings = new HttpCallSettings(Options.Retry, Options.HeadersTimeout, time);
         var logger = loggers.CreateLogger("Grimoire.Llm." + endpoint.Kind);
-        return endpoint.Kind switch
+        IChatClient adapter = endpoint.Kind switch
         {
             ProviderKinds.OpenRouter => new ChatCompletionsChatClient(
                 Http(), OpenRouterProfile(endpoint), RequireKey(endpoint), modelId, settings, logger),
@@ -42,6 +47,7 @@ internal sealed class ChatProviderRegistry(
             ProviderKinds.Simulated => new SimulatedChatClient(Options.Simulated, tokens, modelId, time),
             _ => throw new ArgumentException($"Unknown provider kind '{endpoint.Kind}'. Known: {string.Join(", ", ProviderKinds.All)}.", nameof(endpoint)),
         };
+        return ProviderPipeline.Build(adapter, endpoint.Kind, modelId, time, metrics, loggers);
     }
 
     public async Task<CatalogueSnapshot> GetModelsAsync(ProviderEndpoint endpoint, CancellationToken cancellationToken)

@@ -18,6 +18,12 @@ public static class GrimoireLlmServiceCollectionExtensions
     public const string HttpClientName = ChatProviderRegistry.HttpClientName;
 
     /// <summary>
+    /// The activity source and meter of the pipeline's <c>UseOpenTelemetry()</c> (<c>gen_ai.*</c> spans and metrics,
+    /// without message content). Our own provider metrics are on the <c>Grimoire</c> meter (<see cref="Pipeline.ProviderMetrics"/>).
+    /// </summary>
+    public const string TelemetrySourceName = Pipeline.ProviderPipeline.SourceName;
+
+    /// <summary>
     /// Adds <see cref="IChatProviderRegistry"/>, <see cref="ITokenCounter"/> and the HTTP client they use, with
     /// <see cref="GrimoireProvidersOptions"/> bound from <c>Grimoire:Providers</c> and validated at start-up.
     /// </summary>
@@ -36,6 +42,8 @@ public static class GrimoireLlmServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IOptions<GrimoireProvidersOptions>>().Value.CatalogueLifetime,
             sp.GetRequiredService<ILogger<CachedModelCatalogue>>()));
+        services.AddMetrics();
+        services.TryAddSingleton<Pipeline.ProviderMetrics>();
         services.TryAddSingleton<IChatProviderRegistry, ChatProviderRegistry>();
         services.TryAddSingleton<OpenRouter.Keys.IOpenRouterKeyClient, OpenRouter.Keys.OpenRouterKeyClient>();
 

@@ -1,5 +1,6 @@
 using Grimoire.Web.Components;
 using Grimoire.Web.Hosting;
+using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
 
@@ -21,6 +22,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
+app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry:Prometheus is on (default: demo setting only)
 app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -21,6 +21,7 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     private readonly AuditOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<AuditArchive> logger;
+    private readonly AuditMetrics? metrics;
     private readonly Channel<PendingRecord> queue;
     private readonly SemaphoreSlim startGate = new(1, 1);
     private readonly Lock statusGate = new();
@@ -32,12 +33,13 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     private long written;
     private string? lastError;
 
-    public AuditArchive(IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditArchive> logger)
+    public AuditArchive(IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditArchive> logger, AuditMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         this.time = time;
         this.logger = logger;
+        this.metrics = metrics;
         queue = Channel.CreateBounded<PendingRecord>(
             new BoundedChannelOptions(this.options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     }
@@ -51,6 +53,22 @@ public sealed class AuditArchive : IAsyncDisposable, IDisposable
     public async Task<AuditReceipt> AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        var started = time.GetTimestamp();
+        var ok = false;
+        try
+        {
+            var receipt = await QueueAndWaitAsync(entry, cancellationToken);
+            ok = true;
+            return receipt;
+        }
+        finally
+        {
+            metrics?.Appended(time.GetElapsedTime(started), ok);
+        }
+    }
+
+    private async Task<AuditReceipt> QueueAndWaitAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
         if (loop is null)
         {
             await StartAsync(cancellationToken);

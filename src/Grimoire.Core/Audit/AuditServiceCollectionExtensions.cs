@@ -37,6 +37,8 @@ public static class AuditServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton<AuditMetrics>();
         services.TryAddSingleton<AuditArchive>();
         services.TryAddSingleton<Anchors.AuditAnchorSigner>();
         services.TryAddSingleton<Anchors.AuditAnchorStore>();

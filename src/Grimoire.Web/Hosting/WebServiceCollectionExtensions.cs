@@ -4,6 +4,7 @@ using Grimoire.Core.Hosting;
 using Grimoire.Core.Playground;
 using Microsoft.AspNetCore.DataProtection;
 using Grimoire.Web.Hosting.DemoOpenRouter;
+using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
 using Grimoire.Web.Features.Playground.Session;
@@ -40,6 +41,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
+        builder.AddGrimoireTelemetry(); // Hosting/Telemetry: metrics on /metrics in the demo setting, OTLP when configured
 
         // Sign-in cookies survive restarts; on several nodes point the data folder's keys at shared storage.
         var dataDirectory = Path.GetFullPath(

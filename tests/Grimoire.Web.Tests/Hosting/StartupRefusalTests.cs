@@ -24,6 +24,10 @@ public sealed class StartupRefusalTests
             "Grimoire:Database:ConnectionString is not a valid Postgres connection string" },
         { "Demo", ["Grimoire__Database__Provider=Postgres", "Grimoire__Database__ConnectionString=Host=127.0.0.1;Port=1;Password=hunter2;Timeout=3"],
             "the database in Grimoire:Database:ConnectionString could not be used" },
+        { "Demo", ["Grimoire__Telemetry__OtlpEndpoint=collector:4317"],
+            "Grimoire:Telemetry:OtlpEndpoint must be an absolute http(s) URL" }, // issue 16 item 4
+        { "Demo", ["OTEL_EXPORTER_OTLP_ENDPOINT=collector"],
+            "OTEL_EXPORTER_OTLP_ENDPOINT must be an absolute http(s) URL" },
     };
 
     [Theory]

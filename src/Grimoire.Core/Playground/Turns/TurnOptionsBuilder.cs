@@ -1,61 +1,74 @@
 using Grimoire.Core.Courses;
 using Grimoire.Llm;
-using Grimoire.Llm.Catalogue;
+using Grimoire.Llm.Pipeline;
 using Microsoft.Extensions.AI;
+using LlmThinkingControl = Grimoire.Llm.Catalogue.ThinkingControl;
 
 namespace Grimoire.Core.Playground.Turns;
 
 /// <summary>
-/// The course model's rules applied to the student's controls: what is actually sent. The server enforces what
-/// the UI shows (AC1.5): temperature is dropped while thinking is on for models that forbid it.
+/// The student's controls as options, with the course model's rules applied: what is actually sent, and what to record.
+/// The server enforces what the UI shows (AC1.5) through <see cref="ParameterRules"/> — here, to record the parameters
+/// and refuse before anything is stored, and again in the provider pipeline, which reads the <see cref="ModelPolicy"/>
+/// these options carry.
 /// </summary>
 internal static class TurnOptionsBuilder
 {
-    public const int DefaultThinkingBudget = 2048;
+    public const int DefaultThinkingBudget = ParameterRules.DefaultThinkingBudget;
 
     /// <summary>The options to send and the parameters to record, or a refusal in words.</summary>
     public static (ChatOptions? Options, MessageParameters? Parameters, string? Refusal) Build(
         CourseModelConfig model, TurnSettings settings, string systemPrompt)
     {
-        var maxTokens = Math.Clamp(settings.MaxTokens, 1, model.MaxOutputTokens ?? ModelRules.DefaultMaxOutputTokens);
-        var options = new ChatOptions
+        var policy = PolicyOf(model);
+        var requested = new ChatOptions
         {
             Instructions = string.IsNullOrWhiteSpace(systemPrompt) ? null : systemPrompt,
-            MaxOutputTokens = maxTokens,
+            MaxOutputTokens = settings.MaxTokens,
+            Temperature = settings.Temperature is { } t ? (float)t : null,
+            Reasoning = new ReasoningOptions { Effort = settings.ThinkingEnabled ? Effort(settings.ThinkingEffort) : ReasoningEffort.None },
         };
-
-        var thinking = settings.ThinkingEnabled && model.SupportsThinking;
-        int? budget = null;
-        string? effort = null;
-        if (thinking && model.ThinkingControl == Courses.ThinkingControl.Budget)
+        if (settings.ThinkingEnabled && settings.ThinkingBudget is { } asked)
         {
-            if (maxTokens <= ModelRules.MinThinkingBudget)
-            {
-                return (null, null, $"With thinking on, max tokens must be above {ModelRules.MinThinkingBudget:N0} (the smallest thinking budget).");
-            }
-
-            budget = Math.Clamp(settings.ThinkingBudget ?? DefaultThinkingBudget, ModelRules.MinThinkingBudget, maxTokens - 1);
-            options.WithThinkingBudget(budget.Value);
-        }
-        else if (thinking)
-        {
-            effort = settings.ThinkingEffort is "low" or "medium" or "high" ? settings.ThinkingEffort : "medium";
-            options.Reasoning = new ReasoningOptions { Effort = effort switch { "low" => ReasoningEffort.Low, "high" => ReasoningEffort.High, _ => ReasoningEffort.Medium } };
-        }
-        else if (model.SupportsThinking)
-        {
-            options.Reasoning = new ReasoningOptions { Effort = ReasoningEffort.None };
+            requested.WithThinkingBudget(Math.Max(1, asked));
         }
 
-        var temperature = thinking && !model.AllowsTemperatureWithThinking ? null : settings.Temperature;
-        if (temperature is { } t)
+        var applied = ParameterRules.Apply(policy, requested);
+        if (applied.Options is not { } options)
         {
-            options.Temperature = (float)Math.Clamp(t, 0, 2);
+            return (null, null, applied.Refusal);
         }
 
+        options.WithModelPolicy(policy);
+        var temperature = applied.TemperatureKept && settings.Temperature is { } kept ? Math.Clamp(kept, 0, 2) : (double?)null;
         var parameters = new MessageParameters(
-            model.Id, model.DisplayName, temperature is null ? null : Math.Clamp(temperature.Value, 0, 2), maxTokens,
-            thinking, budget, effort, systemPrompt);
+            model.Id, model.DisplayName, temperature, options.MaxOutputTokens ?? settings.MaxTokens,
+            applied.Thinking, applied.ThinkingBudget, EffortName(applied.ThinkingEffort), systemPrompt);
         return (options, parameters, null);
     }
+
+    /// <summary>The course model's rules, as the provider pipeline enforces them.</summary>
+    public static ModelPolicy PolicyOf(CourseModelConfig model) => new(
+        model.MaxOutputTokens,
+        model.SupportsThinking,
+        model.ThinkingControl switch
+        {
+            Courses.ThinkingControl.Budget => LlmThinkingControl.Budget,
+            Courses.ThinkingControl.Effort => LlmThinkingControl.Effort,
+            _ => LlmThinkingControl.None,
+        },
+        model.AllowsTemperatureWithThinking);
+
+    private static ReasoningEffort Effort(string? name) => name switch
+    {
+        "low" => ReasoningEffort.Low,
+        "high" => ReasoningEffort.High,
+        _ => ReasoningEffort.Medium,
+    };
+
+    private static string? EffortName(ReasoningEffort? effort) =>
+        effort is null ? null
+        : effort == ReasoningEffort.Low ? "low"
+        : effort == ReasoningEffort.High ? "high"
+        : "medium";
 }
