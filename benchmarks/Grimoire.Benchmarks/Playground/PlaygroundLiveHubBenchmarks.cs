@@ -78,7 +78,7 @@ public class PlaygroundLiveHubBenchmarks
 
     private int StreamAnswer()
     {
-        var live = hub.TryBegin(conversationId, Guid.NewGuid(), Guid.NewGuid())!;
+        var live = hub.TryBeginAsync(conversationId, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None).AsTask().GetAwaiter().GetResult()!;
         var now = DateTime.UtcNow;
         foreach (var delta in deltas)
         {
@@ -94,7 +94,7 @@ public class PlaygroundLiveHubBenchmarks
     private static async Task<long> DrainAsync(LiveSubscription subscription)
     {
         long signals = 0;
-        await foreach (var _ in subscription.Signals.ReadAllAsync())
+        while (await subscription.NextAsync(CancellationToken.None) is not null)
         {
             signals++;
         }

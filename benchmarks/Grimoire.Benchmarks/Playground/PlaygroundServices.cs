@@ -111,7 +111,7 @@ internal sealed class PlaygroundServices : IAsyncDisposable
             }
 
             // Null when the turn already finished (and left the hub) before this line ran.
-            return Hub.Find(id);
+            return Hub.Running.FirstOrDefault(t => t.ConversationId == id);
         }));
         return await Task.WhenAll(starts);
     }
@@ -163,8 +163,8 @@ internal sealed class PlaygroundServices : IAsyncDisposable
     }
 
     /// <summary>
-    /// The bare stream plus exactly what <see cref="TurnExecution"/> does per event apart from checkpoints: fold it into a
-    /// <see cref="ChatTurn"/>, read the clock, apply it to a <see cref="LiveTurn"/> registered in the hub. Returns text deltas.
+    /// The bare stream plus exactly what <see cref="TurnExecution"/> does per event apart from checkpoints: read the clock, apply it to a <see cref="LiveTurn"/> (which folds it into its
+    /// <see cref="ChatTurn"/>) registered in the hub. Returns text deltas.
     /// </summary>
     public Task<int[]> StreamThroughHubAsync(int count) =>
         Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(StreamOnceThroughHubAsync)));
@@ -172,16 +172,15 @@ internal sealed class PlaygroundServices : IAsyncDisposable
     private async Task<int> StreamOnceThroughHubAsync()
     {
         var time = services.GetRequiredService<TimeProvider>();
-        var live = Hub.TryBegin(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid())!;
-        var turn = new ChatTurn();
+        var live = (await Hub.TryBeginAsync(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None))!;
         var client = Registry.CreateClient(new ProviderEndpoint("simulated"), ModelId);
         var deltas = 0;
         DateTime? firstTokenAt = null;
         await foreach (var chatEvent in client.StreamEventsAsync(History(), Options(), live.StopToken))
         {
-            turn.Apply(chatEvent);
             var now = time.GetUtcNow().UtcDateTime;
-            firstTokenAt ??= live.Apply(chatEvent, now);
+            live.Apply(chatEvent, now);
+            firstTokenAt ??= live.FirstTokenAt;
             if (chatEvent is TextDelta)
             {
                 deltas++;

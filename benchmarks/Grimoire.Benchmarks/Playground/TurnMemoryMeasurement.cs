@@ -70,7 +70,7 @@ internal static class TurnMemoryMeasurement
 
         foreach (var live in running.OfType<LiveTurn>())
         {
-            live.RequestStop();
+            await services.Hub.RequestStopAsync(new StopTurn(live.ConversationId, live.AssistantMessageId), CancellationToken.None);
         }
 
         await Task.WhenAll(running.Select(t => t!.Completion));
