@@ -80,6 +80,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnExecution>();
         services.AddSingleton<InterruptedTurnSweep>();
         services.AddSingleton<TurnRunner>();
+        services.AddSingleton<Usage.Spend.SpendControl>();
+        services.AddSingleton<Usage.UsageRebuild>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();

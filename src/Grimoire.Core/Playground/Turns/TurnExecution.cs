@@ -122,8 +122,9 @@ public sealed class TurnExecution(
         var usage = turn.Usage;
         var blocks = turn.ThinkingBlocks;
         var finishedAt = time.GetUtcNow().UtcDateTime;
-        var receipt = await ArchiveAsync(live, call, turn, new ProviderCallFacts(
-            call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt));
+        var facts = new ProviderCallFacts(
+            call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt);
+        var receipt = await ArchiveAsync(live, call, turn, facts);
         try
         {
             await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
@@ -146,6 +147,7 @@ public sealed class TurnExecution(
             // One transaction: the answer's final state, the conversation's timestamp and the archive's anchor commit together.
             var conversation = await db.PlaygroundConversations.SingleAsync(c => c.Id == live.ConversationId);
             conversation.UpdatedAt = finishedAt;
+            Usage.UsageLedger.Add(db, facts, usage); // X1: the call's usage row, from the facts the archive got, in this same save
             await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
             await anchors.AdvanceAsync(db, receipt, CancellationToken.None);

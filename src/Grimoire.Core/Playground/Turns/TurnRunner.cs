@@ -28,6 +28,7 @@ public sealed partial class TurnRunner(
     StudentAnswerSlots answerSlots,
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
+    Usage.Spend.SpendControl spend,
     ILiveTurnHub hub,
     TurnExecution execution,
     AuditArchive audit,
