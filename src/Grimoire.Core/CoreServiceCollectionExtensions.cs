@@ -82,6 +82,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<TurnRunner>();
         services.AddSingleton<Usage.Spend.SpendControl>();
         services.AddSingleton<Usage.UsageRebuild>();
+        services.AddSingleton<Usage.Dashboard.CourseUsage>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();

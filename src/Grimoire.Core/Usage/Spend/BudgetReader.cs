@@ -18,6 +18,17 @@ public static class BudgetReader
     /// <summary>Whether calls to <paramref name="provider"/> go out on a key of the student's own (else on the operator's).</summary>
     public static bool UsesStudentKey(string provider) => provider == ProviderKinds.OpenRouter;
 
+    /// <summary>
+    /// The one budget shown for a student (dashboard, the student's own view): their own key's limit when they have a
+    /// key with one, else the course's per-student budget for operator-key providers, else null (no limit known).
+    /// </summary>
+    public static async Task<BudgetStanding?> ReadForStudentAsync(GrimoireDbContext db, Guid userId, Guid courseId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await StudentKeyAsync(db, userId, courseId, ProviderKinds.OpenRouter, nowUtc, cancellationToken)
+            ?? (await OperatorAsync(db, userId, courseId, nowUtc, cancellationToken)).FirstOrDefault(s => s.Scope == BudgetScope.Student);
+    }
+
     /// <summary>The budgets that apply to one call: none, the student key's, or the course's per-student and per-course ones.</summary>
     public static async Task<IReadOnlyList<BudgetStanding>> ReadAsync(
         GrimoireDbContext db, Guid userId, Guid courseId, string provider, DateTime nowUtc, CancellationToken cancellationToken)
@@ -28,6 +39,12 @@ public static class BudgetReader
             return await StudentKeyAsync(db, userId, courseId, provider, nowUtc, cancellationToken) is { } key ? [key] : [];
         }
 
+        return await OperatorAsync(db, userId, courseId, nowUtc, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<BudgetStanding>> OperatorAsync(
+        GrimoireDbContext db, Guid userId, Guid courseId, DateTime nowUtc, CancellationToken cancellationToken)
+    {
         var course = await db.Courses.AsNoTracking().Where(c => c.Id == courseId)
             .Select(c => new { c.StudentBudget, c.CourseBudget, c.UsageBudgetReset })
             .SingleOrDefaultAsync(cancellationToken);
