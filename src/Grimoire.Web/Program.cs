@@ -1,4 +1,5 @@
 using Grimoire.Web.Components;
+using Grimoire.Web.Features.Courses.Usage;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
@@ -22,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapUsageCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try
