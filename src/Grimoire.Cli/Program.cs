@@ -10,6 +10,7 @@ root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(UsageCommand.Create());
 root.Subcommands.Add(OpenRouterStandInCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

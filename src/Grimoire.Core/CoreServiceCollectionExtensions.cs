@@ -81,6 +81,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Playground.Recording.ConversationLedger>();
         services.AddSingleton<InterruptedTurnSweep>();
         services.AddSingleton<TurnRunner>();
+        services.AddSingleton<Usage.Spend.SpendControl>();
+        services.AddSingleton<Usage.UsageRebuild>();
+        services.AddSingleton<Usage.Dashboard.CourseUsage>();
+        services.AddSingleton<Usage.Spend.CourseBudgets>();
+        services.AddSingleton<Usage.Spend.StudentSpend>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();

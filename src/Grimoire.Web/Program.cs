@@ -1,4 +1,5 @@
 using Grimoire.Web.Components;
+using Grimoire.Web.Features.Courses.Usage;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
@@ -24,6 +25,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry:Prometheus is on (default: demo setting only)
 app.MapAccountEndpoints();
+app.MapUsageCsvEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

@@ -34,6 +34,24 @@ public sealed class Course
     /// <summary>The day minted keys expire (at the end of it, UTC); null means the course's <see cref="EndsOn"/>.</summary>
     public DateOnly? DefaultKeyExpiresOn { get; set; }
 
+    /// <summary>
+    /// What each student may spend in USD per <see cref="UsageBudgetReset"/> period on providers reached with the
+    /// operator's key (no per-student key), enforced by Grimoire before each call (X7); null for no limit.
+    /// </summary>
+    public decimal? StudentBudget { get; set; }
+
+    /// <summary>What the whole course may spend per period on operator-key providers (X7); null for no limit.</summary>
+    public decimal? CourseBudget { get; set; }
+
+    /// <summary>When <see cref="StudentBudget"/> and <see cref="CourseBudget"/> start again (midnight UTC; weeks from Monday).</summary>
+    public BudgetResetPeriod UsageBudgetReset { get; set; }
+
+    /// <summary>The course's IANA time zone: the usage dashboard's days (stored times stay UTC).</summary>
+    public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>The share of a budget from which a student counts as near their limit (dashboard, student view).</summary>
+    public decimal NearLimitShare { get; set; } = 0.8m;
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public List<Enrollment> Enrollments { get; set; } = [];

@@ -40,6 +40,9 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<Jobs.CourseJob> CourseJobs => Set<Jobs.CourseJob>();
 
+    /// <summary>One row per provider call (X1): tokens, cost, model, student, course, time, status.</summary>
+    public DbSet<Usage.UsageRecord> UsageRecords => Set<Usage.UsageRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -46,4 +46,5 @@ public static class RefusalReasons
     public const string TurnRate = "turn_rate";
     public const string ConversationRate = "conversation_rate";
     public const string StopNotAllowed = "stop_not_allowed";
+    public const string OverBudget = "over_budget";
 }

@@ -39,6 +39,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
             owner, tutor, SampleData.Login(owner), course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
             SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
+            SampleData.Usage(conversation, message, owner, course, model),
         ];
         await using (var db = Db.CreateContext())
         {

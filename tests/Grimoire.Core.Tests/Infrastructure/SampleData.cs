@@ -44,6 +44,11 @@ public static class SampleData
         DefaultKeyBudget = 7.123456m,
         DefaultKeyBudgetReset = BudgetResetPeriod.Monthly,
         DefaultKeyExpiresOn = new DateOnly(2026, 12, 31),
+        StudentBudget = 2.5m,
+        CourseBudget = 120.75m,
+        UsageBudgetReset = BudgetResetPeriod.Weekly,
+        TimeZoneId = "Europe/Berlin",
+        NearLimitShare = 0.75m,
         CreatedAt = Instant,
     };
 
@@ -205,5 +210,26 @@ public static class SampleData
         Outcome = Core.Jobs.CourseJobItemOutcome.Failed,
         Reason = "OpenRouter had a problem (500).",
         At = Instant.AddMinutes(2),
+    };
+
+    public static Core.Usage.UsageRecord Usage(PlaygroundConversation conversation, PlaygroundMessage message, User student, Course course, CourseModelConfig model) => new()
+    {
+        UserId = student.Id,
+        CourseId = course.Id,
+        ConversationId = conversation.Id,
+        MessageId = message.Id,
+        ModelConfigId = model.Id,
+        Provider = "openrouter",
+        Model = "anthropic/claude-sonnet-4.5",
+        Status = MessageStatus.Failed,
+        StartedAt = Instant.AddTicks(1_234_560),
+        FinishedAt = Instant.AddSeconds(9),
+        TimeToFirstTokenMs = 812,
+        InputTokens = 3_000_000_000,
+        OutputTokens = 640,
+        ThinkingTokens = 210,
+        CachedInputTokens = 1_024,
+        Cost = 0.01234567m,
+        CostSource = Grimoire.Llm.Streaming.CostSource.Provider,
     };
 }

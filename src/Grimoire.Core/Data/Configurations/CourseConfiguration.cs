@@ -16,6 +16,11 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.DefaultKeyBudget).HasPrecision(18, 6);
         // Existing courses get a readable value rather than an empty string that is no enum member.
         builder.Property(c => c.DefaultKeyBudgetReset).HasDefaultValue(BudgetResetPeriod.Never);
+        builder.Property(c => c.StudentBudget).HasPrecision(18, 6);
+        builder.Property(c => c.CourseBudget).HasPrecision(18, 6);
+        builder.Property(c => c.UsageBudgetReset).HasDefaultValue(BudgetResetPeriod.Never);
+        builder.Property(c => c.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
+        builder.Property(c => c.NearLimitShare).HasPrecision(5, 4).HasDefaultValue(0.8m);
 
         builder.HasOne<CourseModelConfig>()
             .WithMany()

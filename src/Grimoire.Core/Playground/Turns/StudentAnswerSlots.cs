@@ -79,12 +79,25 @@ public sealed class StudentAnswerSlots
 public sealed class AnswerSlot(Action release) : IDisposable
 {
     private int released;
+    private IDisposable? companion;
+
+    /// <summary>Something to let go together with the slot: the call's spend reservation (X7, Usage/Spend/SpendControl).</summary>
+    public void Attach(IDisposable attached)
+    {
+        ArgumentNullException.ThrowIfNull(attached);
+        companion = attached;
+        if (Volatile.Read(ref released) == 1)
+        {
+            Interlocked.Exchange(ref companion, null)?.Dispose();
+        }
+    }
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref released, 1) == 0)
         {
             release();
+            Interlocked.Exchange(ref companion, null)?.Dispose();
         }
     }
 }

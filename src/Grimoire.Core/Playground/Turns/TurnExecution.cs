@@ -118,7 +118,7 @@ public sealed class TurnExecution(
     {
         var finishedAt = time.GetUtcNow().UtcDateTime;
         var firstTokenAt = live.FirstTokenAt;
-        var (status, outcome, entry) = live.Read(turn =>
+        var (status, outcome, entry, facts, usage) = live.Read(turn =>
         {
             var (status, error) = crash is not null ? (MessageStatus.Failed, crash)
                 : shutdown.IsCancellationRequested && !live.StopRequested ? (MessageStatus.Interrupted, DatabaseInitializer.InterruptedMessage)
@@ -133,7 +133,7 @@ public sealed class TurnExecution(
             var facts = new ProviderCallFacts(
                 call.Ids, live.UserMessageId, call.Endpoint.Kind, call.ModelId, status, error, live.StartedAt, firstTokenAt, finishedAt);
             // Serialised here, on the caller's thread (AuditEntries), while the turn cannot change.
-            return (status, AnswerOutcome.From(turn, status, error, firstTokenAt, finishedAt), AuditEntries.ProviderCall(facts, turn));
+            return (status, AnswerOutcome.From(turn, status, error, firstTokenAt, finishedAt), AuditEntries.ProviderCall(facts, turn), facts, turn.Usage);
         });
 
         LedgerWrite written;
@@ -148,9 +148,10 @@ public sealed class TurnExecution(
                     message.Finish(outcome);
                     await db.PlaygroundConversations.Where(c => c.Id == live.ConversationId)
                         .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, finishedAt), ct);
-                    await db.SaveChangesAsync(ct);
                 }
 
+                Usage.UsageLedger.Add(db, facts, usage); // X1: the call's usage row, from the facts the archive gets, in this same save
+                await db.SaveChangesAsync(ct);
                 return entry;
             }, CancellationToken.None);
         }

@@ -94,6 +94,12 @@ public sealed partial class TurnRunner
             return (null, slowDown);
         }
 
+        // X7: the worst case must fit the known remaining budget; reserved on the slot until the call settles (or refused, slot let go).
+        if (await spend.ReserveAsync(new(userId, conversation.CourseId, model, systemPrompt, history, options.MaxOutputTokens), slot, cancellationToken) is { } overBudget)
+        {
+            return (null, overBudget);
+        }
+
         return (new PreparedTurn(model, options, parameters!, endpoint, history, slot), null);
     }
 

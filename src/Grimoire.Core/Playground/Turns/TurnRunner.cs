@@ -27,6 +27,7 @@ public sealed partial class TurnRunner(
     StudentAnswerSlots answerSlots,
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
+    Usage.Spend.SpendControl spend,
     ILiveTurnHub hub,
     TurnExecution execution,
     ConversationLedger ledger,

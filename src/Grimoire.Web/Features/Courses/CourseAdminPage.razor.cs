@@ -16,7 +16,7 @@ namespace Grimoire.Web.Features.Courses;
 public sealed partial class CourseAdminPage : IDisposable
 {
     /// <summary>Tabs by name, for links such as <c>?tab=conversations</c>.</summary>
-    private static readonly string[] TabNames = ["settings", "models", "people", "keys", "conversations"];
+    private static readonly string[] TabNames = ["settings", "models", "people", "keys", "conversations", "usage"];
 
     private readonly CancellationTokenSource lifetime = new();
     private CourseAdminContext? context;
