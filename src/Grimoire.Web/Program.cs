@@ -2,6 +2,7 @@ using Grimoire.Web.Components;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
+using Grimoire.Web.Security.Lti;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGrimoireWeb();
@@ -22,6 +23,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapLtiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try
