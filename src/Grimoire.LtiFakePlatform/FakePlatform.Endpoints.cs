@@ -141,8 +141,18 @@ public sealed partial class FakePlatform
             return Results.Json(new { error = "invalid_request" }, statusCode: 400);
         }
 
-        using var client = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient();
-        var toolKeys = new JsonWebKeySet(await client.GetStringAsync(new Uri(options.ToolUrl!, "lti/jwks"), http.RequestAborted));
+        string jwks;
+        if (options.ToolJwksSource is { } source)
+        {
+            jwks = await source(http.RequestAborted);
+        }
+        else
+        {
+            using var client = http.RequestServices.GetRequiredService<IHttpClientFactory>().CreateClient();
+            jwks = await client.GetStringAsync(new Uri(options.ToolUrl!, "lti/jwks"), http.RequestAborted);
+        }
+
+        var toolKeys = new JsonWebKeySet(jwks);
         var result = await tokens.ValidateTokenAsync(form["client_assertion"].ToString(), new TokenValidationParameters
         {
             ValidIssuer = options.ClientId,

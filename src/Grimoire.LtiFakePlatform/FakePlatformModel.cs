@@ -43,6 +43,12 @@ public sealed class FakePlatformOptions
 
     public string ContextTitle { get; set; } = "Language Models 101";
 
+    /// <summary>
+    /// Where the token endpoint reads the tool's public key set to check its client assertion; null fetches
+    /// <c>{ToolUrl}lti/jwks</c> over HTTP (tests whose tool is not on the network supply it).
+    /// </summary>
+    public Func<CancellationToken, Task<string>>? ToolJwksSource { get; set; }
+
     /// <summary>Members per NRPS page (small, so paging is exercised).</summary>
     public int MembershipPageSize { get; set; } = 2;
 

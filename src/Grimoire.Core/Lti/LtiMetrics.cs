@@ -12,6 +12,7 @@ public sealed class LtiMetrics
 {
     private readonly Counter<long> launches;
     private readonly Counter<long> coursesCreated;
+    private readonly Counter<long> rosterChanges;
 
     public LtiMetrics(IMeterFactory meterFactory)
     {
@@ -19,6 +20,7 @@ public sealed class LtiMetrics
         var meter = meterFactory.Create(SignInMetrics.MeterName);
         launches = meter.CreateCounter<long>("grimoire.lti.launches", "{launch}", "LTI launches by outcome and refusal reason.");
         coursesCreated = meter.CreateCounter<long>("grimoire.lti.courses_created", "{course}", "Courses created by an instructor's first LTI launch.");
+        rosterChanges = meter.CreateCounter<long>("grimoire.lti.roster_changes", "{change}", "Enrolment changes made by LTI roster syncs, by kind.");
     }
 
     public void Launched(string role) => launches.Add(1, new("outcome", "signed-in"), new("reason", "none"), new("role", role));
@@ -26,4 +28,13 @@ public sealed class LtiMetrics
     public void Refused(LtiRefusal refusal) => launches.Add(1, new("outcome", "refused"), new("reason", refusal.ToString()), new("role", "none"));
 
     public void CourseCreated() => coursesCreated.Add(1);
+
+    public void RosterSynced(LtiRosterSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        rosterChanges.Add(summary.Enrolled, new KeyValuePair<string, object?>("kind", "enrolled"));
+        rosterChanges.Add(summary.RoleChanged, new KeyValuePair<string, object?>("kind", "role-changed"));
+        rosterChanges.Add(summary.Unenrolled, new KeyValuePair<string, object?>("kind", "unenrolled"));
+        rosterChanges.Add(summary.Skipped, new KeyValuePair<string, object?>("kind", "skipped"));
+    }
 }

@@ -16,6 +16,8 @@ public static class LtiServiceCollectionExtensions
         services.AddSingleton<LtiLaunchValidator>();
         services.AddSingleton<LtiLaunches>();
         services.AddSingleton<LtiContextLinks>();
+        services.AddSingleton<LtiMemberships>();
+        services.AddSingleton<LtiRosterSync>();
         return services;
     }
 }

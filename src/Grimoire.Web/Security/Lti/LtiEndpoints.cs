@@ -121,9 +121,33 @@ internal static partial class LtiEndpoints
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, GrimoireClaims.CreatePrincipal(user, "lti"));
+        if (signIn.Role == CourseRole.Instructor)
+        {
+            await SyncRosterAsync(http, log, user.Id, signIn.CourseId);
+        }
+
         // A 303 turns the platform's POST into a GET of Grimoire's page: a top-level navigation, so the Lax sign-in cookie goes with it.
         var landing = signIn.Role == CourseRole.Student ? "/playground" : $"/courses/{signIn.CourseId}";
         return new SeeOther(landing);
+    }
+
+    /// <summary>Each instructor launch brings the roster up to date; a failure is logged and the launch goes on.</summary>
+    private static async Task SyncRosterAsync(HttpContext http, ILogger log, Guid instructorId, Guid courseId)
+    {
+        var roster = http.RequestServices.GetRequiredService<LtiRosterSync>();
+        if (!await roster.IsAvailableAsync(courseId, http.RequestAborted))
+        {
+            return;
+        }
+
+        try
+        {
+            await roster.SyncAsync(instructorId, courseId, http.RequestAborted);
+        }
+        catch (LtiRosterException ex)
+        {
+            LogRosterFailed(log, courseId, ex.Message);
+        }
     }
 
     private static IResult Refuse(HttpContext http, ILogger log, LtiRefusal refusal, LtiMetrics? metrics = null)
@@ -149,6 +173,9 @@ internal static partial class LtiEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LTI login started for platform {PlatformId}")]
     private static partial void LogLoginStarted(ILogger logger, Guid platformId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LTI roster sync on an instructor launch failed for course {CourseId}: {Reason}")]
+    private static partial void LogRosterFailed(ILogger logger, Guid courseId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LTI login or launch refused: {Refusal}")]
     private static partial void LogRefused(ILogger logger, LtiRefusal refusal);

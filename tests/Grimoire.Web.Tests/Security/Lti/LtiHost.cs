@@ -25,7 +25,10 @@ public sealed class LtiHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Platform = await FakePlatform.StartAsync(new FakePlatformOptions { ToolUrl = BaseAddress }, CancellationToken.None);
+        // The platform checks the tool's client assertion (roster sync) against the tool's key set, read from the test server.
+        Platform = await FakePlatform.StartAsync(
+            new FakePlatformOptions { ToolUrl = BaseAddress, ToolJwksSource = ct => Factory.Services.GetRequiredService<LtiToolKeys>().GetJwksJsonAsync(ct) },
+            CancellationToken.None);
         Factory = new GrimoireAppFactory("Demo", new Dictionary<string, string?>
         {
             ["Grimoire:Accounts:AllowedEmailDomains:0"] = "uni.test",
