@@ -99,6 +99,7 @@ public sealed partial class FakePlatform : IAsyncDisposable
         app.MapPost("/authorize", async (HttpContext http) =>
             platform!.AuthorizePage((await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(q => q.Key, q => q.Value.ToString())));
         app.MapGet("/jwks", () => Results.Text(platform!.JwksJson(), "application/json"));
+        app.MapGet("/favicon.ico", () => Results.NoContent());
         app.MapPost("/token", (HttpContext http, CancellationToken _) => platform!.TokenAsync(http));
         app.MapGet("/nrps/memberships", (HttpContext http) => platform!.Memberships(http));
         await app.StartAsync(cancellationToken);
