@@ -51,6 +51,9 @@ public sealed class LtiDeployment
 /// </summary>
 public sealed class LtiLoginState
 {
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The random state sent to the platform (unique).</summary>
     public required string State { get; set; }
 
     public required string Nonce { get; set; }

@@ -558,9 +558,9 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Grimoire.Core.Lti.LtiLoginState", b =>
                 {
-                    b.Property<string>("State")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("ExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -573,16 +573,24 @@ namespace Grimoire.Migrations.Postgres.Migrations
                     b.Property<Guid>("PlatformId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TargetLinkUri")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("character varying(1024)");
 
-                    b.HasKey("State");
+                    b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PlatformId");
+
+                    b.HasIndex("State")
+                        .IsUnique();
 
                     b.ToTable("LtiLoginStates");
                 });

@@ -552,8 +552,8 @@ namespace Grimoire.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Grimoire.Core.Lti.LtiLoginState", b =>
                 {
-                    b.Property<string>("State")
-                        .HasMaxLength(64)
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ExpiresAt")
@@ -567,16 +567,24 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PlatformId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TargetLinkUri")
                         .IsRequired()
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("State");
+                    b.HasKey("Id");
 
                     b.HasIndex("ExpiresAt");
 
                     b.HasIndex("PlatformId");
+
+                    b.HasIndex("State")
+                        .IsUnique();
 
                     b.ToTable("LtiLoginStates");
                 });

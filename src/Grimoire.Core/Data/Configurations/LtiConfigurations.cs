@@ -33,8 +33,8 @@ internal sealed class LtiLoginStateConfiguration : IEntityTypeConfiguration<LtiL
 {
     public void Configure(EntityTypeBuilder<LtiLoginState> builder)
     {
-        builder.HasKey(s => s.State);
         builder.Property(s => s.State).HasMaxLength(64);
+        builder.HasIndex(s => s.State).IsUnique();
         builder.Property(s => s.Nonce).HasMaxLength(64);
         builder.Property(s => s.TargetLinkUri).HasMaxLength(LtiPlatform.MaxUrlLength);
         builder.HasOne<LtiPlatform>().WithMany().HasForeignKey(s => s.PlatformId).OnDelete(DeleteBehavior.Cascade);

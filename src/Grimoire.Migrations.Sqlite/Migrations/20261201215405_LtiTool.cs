@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Grimoire.Migrations.Postgres.Migrations
+namespace Grimoire.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class LtiTool : Migration
@@ -15,14 +15,14 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "LtiPlatforms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Issuer = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    ClientId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    AuthLoginUrl = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    AuthTokenUrl = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    JwksUrl = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    AuthLoginUrl = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    AuthTokenUrl = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    JwksUrl = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,13 +33,13 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "LtiToolKeys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    KeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PublicKey = table.Column<byte[]>(type: "bytea", nullable: false),
-                    PrivateKeyCiphertext = table.Column<byte[]>(type: "bytea", nullable: false),
-                    EncryptionKeyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RetiredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PublicKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PrivateKeyCiphertext = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    EncryptionKeyId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RetiredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -50,12 +50,12 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "LtiContextLinks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlatformId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContextId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
-                    CourseId = table.Column<Guid>(type: "uuid", nullable: false),
-                    MembershipsUrl = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlatformId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContextId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    CourseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MembershipsUrl = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,9 +78,9 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "LtiDeployments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlatformId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeploymentId = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlatformId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeploymentId = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,15 +97,16 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "LtiLoginStates",
                 columns: table => new
                 {
-                    State = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Nonce = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PlatformId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TargetLinkUri = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Nonce = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PlatformId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TargetLinkUri = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_LtiLoginStates", x => x.State);
+                    table.PrimaryKey("PK_LtiLoginStates", x => x.Id);
                     table.ForeignKey(
                         name: "FK_LtiLoginStates_LtiPlatforms_PlatformId",
                         column: x => x.PlatformId,
@@ -140,6 +141,12 @@ namespace Grimoire.Migrations.Postgres.Migrations
                 name: "IX_LtiLoginStates_PlatformId",
                 table: "LtiLoginStates",
                 column: "PlatformId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LtiLoginStates_State",
+                table: "LtiLoginStates",
+                column: "State",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_LtiPlatforms_Issuer_ClientId",
