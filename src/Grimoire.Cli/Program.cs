@@ -12,5 +12,6 @@ root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(UsageCommand.Create());
 root.Subcommands.Add(OpenRouterStandInCommand.Create());
+root.Subcommands.Add(LtiCommand.Create());
 
 return await root.Parse(args).InvokeAsync();

@@ -49,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SignInMetrics>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ExternalAccounts>();
+        Lti.LtiServiceCollectionExtensions.AddGrimoireLti(services);
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<WorkspaceAccess>();
         services.AddSingleton<Courses.CourseModels>();

@@ -4,6 +4,7 @@ using Grimoire.Web.Hosting;
 using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
+using Grimoire.Web.Security.Lti;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGrimoireWeb();
@@ -26,6 +27,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry:Prometheus is on (default: demo setting only)
 app.MapAccountEndpoints();
 app.MapUsageCsvEndpoints();
+app.MapLtiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

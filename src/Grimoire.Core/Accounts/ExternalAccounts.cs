@@ -18,24 +18,31 @@ public sealed partial class ExternalAccounts(
     SignInMetrics metrics,
     ILogger<ExternalAccounts> logger)
 {
-    public async Task<ExternalSignIn> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken)
+    public Task<ExternalSignIn> SignInAsync(ExternalIdentity identity, CancellationToken cancellationToken) =>
+        SignInAsync(identity, "oidc", cancellationToken);
+
+    /// <param name="identity">What the provider vouched for.</param>
+    /// <param name="method">The sign-in method for the metrics: <c>oidc</c>, or <c>lti</c> for an LMS launch.</param>
+    /// <param name="cancellationToken">Cancels the sign-in.</param>
+    public async Task<ExternalSignIn> SignInAsync(ExternalIdentity identity, string method, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        ArgumentException.ThrowIfNullOrEmpty(method);
         if (Check(identity) is { } refusal)
         {
-            return Refuse(identity, refusal, null);
+            return Refuse(identity, refusal, null, method);
         }
 
         var email = UserDirectory.NormalizeEmail(identity.Email!);
         try
         {
-            return await BindAsync(identity, email, cancellationToken);
+            return await BindAsync(identity, email, method, cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Two first sign-ins raced (two tabs, a double click): the other one bound or created the account. Once
             // more, now that its rows are there; a second failure is not a race and propagates.
-            return await BindAsync(identity, email, cancellationToken);
+            return await BindAsync(identity, email, method, cancellationToken);
         }
     }
 
@@ -66,7 +73,7 @@ public sealed partial class ExternalAccounts(
             : null;
     }
 
-    private async Task<ExternalSignIn> BindAsync(ExternalIdentity identity, string email, CancellationToken cancellationToken)
+    private async Task<ExternalSignIn> BindAsync(ExternalIdentity identity, string email, string method, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -81,7 +88,7 @@ public sealed partial class ExternalAccounts(
                 .SingleOrDefaultAsync(l => l.UserId == existing.Id && l.Issuer == identity.Issuer, cancellationToken);
             if (login is not null && login.Subject != identity.Subject)
             {
-                return Refuse(identity, ExternalSignInRefusal.AccountBoundToAnotherIdentity, existing.Id);
+                return Refuse(identity, ExternalSignInRefusal.AccountBoundToAnotherIdentity, existing.Id, method);
             }
         }
 
@@ -119,15 +126,15 @@ public sealed partial class ExternalAccounts(
             LogBound(user.Id, identity.Issuer, outcome == "created");
         }
 
-        metrics.Record("oidc", outcome);
+        metrics.Record(method, outcome);
         return new ExternalSignIn(user, null);
     }
 
-    private ExternalSignIn Refuse(ExternalIdentity identity, ExternalSignInRefusal refusal, Guid? accountId)
+    private ExternalSignIn Refuse(ExternalIdentity identity, ExternalSignInRefusal refusal, Guid? accountId, string method)
     {
         var email = identity.Email ?? "";
         LogRefused(refusal, identity.Issuer, email.Contains('@', StringComparison.Ordinal) ? email[(email.LastIndexOf('@') + 1)..] : "(none)", accountId);
-        metrics.Record("oidc", "refused", refusal.ToString());
+        metrics.Record(method, "refused", refusal.ToString());
         return ExternalSignIn.Refused(refusal);
     }
 

@@ -43,6 +43,17 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
     /// <summary>One row per provider call (X1): tokens, cost, model, student, course, time, status.</summary>
     public DbSet<Usage.UsageRecord> UsageRecords => Set<Usage.UsageRecord>();
 
+    // LTI 1.3 (issue 15, X9).
+    public DbSet<Lti.LtiPlatform> LtiPlatforms => Set<Lti.LtiPlatform>();
+
+    public DbSet<Lti.LtiDeployment> LtiDeployments => Set<Lti.LtiDeployment>();
+
+    public DbSet<Lti.LtiLoginState> LtiLoginStates => Set<Lti.LtiLoginState>();
+
+    public DbSet<Lti.LtiContextLink> LtiContextLinks => Set<Lti.LtiContextLink>();
+
+    public DbSet<Lti.LtiToolKey> LtiToolKeys => Set<Lti.LtiToolKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -34,12 +34,14 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         var sourceMessage = SampleData.Message(source, owner);
         (conversation.ForkedFromConversationId, conversation.ForkedFromMessageId) = (source.Id, sourceMessage.Id);
         var job = SampleData.Job(course, tutor, owner);
+        var platform = SampleData.LtiPlatform();
         object[] entities =
         [
             owner, tutor, SampleData.Login(owner), course, model, SampleData.Enrollment(tutor, course),
             workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
             SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
             SampleData.Usage(conversation, message, owner, course, model),
+            platform, SampleData.LtiDeployment(platform), SampleData.LtiLoginState(platform), SampleData.LtiContextLink(platform, course), SampleData.LtiToolKey(),
         ];
         await using (var db = Db.CreateContext())
         {
