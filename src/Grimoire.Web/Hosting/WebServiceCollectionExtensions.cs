@@ -35,7 +35,7 @@ internal static class WebServiceCollectionExtensions
             (builder.Configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions()).CircuitReceiveBytes);
         builder.Services.AddMudServices();
         builder.Services.AddGrimoireRendering();
-        builder.Services.AddScoped<PlaygroundSession>();
+        builder.Services.AddPlaygroundState();
         builder.Services.AddHostedService<TurnShutdown>();
         builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
