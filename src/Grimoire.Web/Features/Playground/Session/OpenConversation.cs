@@ -69,8 +69,16 @@ public sealed class OpenConversation(
                 composer.ContinueFrom(detail);
             }
 
-            await BuildCardsAsync(detail, cancellationToken);
+            // Followed before the cards are built: a turn that ends meanwhile still signals, and the follower (waiting
+            // at the gate) then reloads the stored answer.
             live.Follow(detail.Conversation.Id, token => FollowAsync(detail.Conversation.Id, token));
+            if (detail.Messages.Any(m => m.Status == MessageStatus.Streaming) && !live.IsStreaming(detail.Conversation.Id))
+            {
+                // The answer ended between reading and following: read the stored answer.
+                Detail = detail = await store.OpenAsync(course.UserId, detail.Conversation.Id, cancellationToken) ?? detail;
+            }
+
+            await BuildCardsAsync(detail, cancellationToken);
         }
         finally
         {
@@ -118,6 +126,7 @@ public sealed class OpenConversation(
 
     private async Task FollowAsync(Guid conversationId, CancellationToken cancellationToken)
     {
+        bool streaming;
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -126,21 +135,28 @@ public sealed class OpenConversation(
                 return;
             }
 
-            if (live.WithLiveAnswer(conversationId, Messages) is { } streaming)
+            if (live.WithLiveAnswer(conversationId, Messages) is { } withLive)
             {
-                Messages = streaming;
-                return;
+                Messages = withLive;
+                streaming = true;
             }
-
-            // The turn ended, began in another tab, or the conversation changed: the stored messages are the truth.
-            await ReloadCoreAsync(cancellationToken);
+            else
+            {
+                // The turn ended, began in another tab, or the conversation changed: the stored messages are the truth.
+                await ReloadCoreAsync(cancellationToken);
+                streaming = false;
+            }
         }
         finally
         {
             gate.Release();
         }
 
-        await list.RefreshAsync(cancellationToken);
+        if (!streaming)
+        {
+            await list.RefreshAsync(cancellationToken);
+        }
+
         RaiseChanged();
     }
 

@@ -1,4 +1,7 @@
 using Grimoire.Core.Playground;
+using Grimoire.Llm;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Grimoire.Web.Features.Playground.Messages;
 using Grimoire.Web.Features.Playground.Session;
 
@@ -24,6 +27,29 @@ public sealed class OpenConversationTests(PlaygroundStateHost host) : IClassFixt
         Assert.Equal(MessageRole.Assistant, answer.Role);
         Assert.False(string.IsNullOrWhiteSpace(answer.Content));
         Assert.Equal("Tell me about tidal locking", open.Messages[0].Content);
+        Assert.False(open.IsStreaming);
+    }
+
+    [Fact]
+    public async Task X6_the_answer_shows_while_it_streams_then_as_stored()
+    {
+        var simulated = host.Services.GetRequiredService<IOptions<GrimoireProvidersOptions>>().Value.Simulated;
+        await using var circuit = await host.CircuitAsync("sam");
+        var open = circuit.Session.Conversation;
+        simulated.DelayMs = 100; // slow enough that the stream is seen however slow the machine
+        try
+        {
+            Assert.Null(await circuit.Session.SendAsync("Write a long essay about rivers", Ct));
+            await open.UntilAsync(() => open.Messages.Count == 2 && open.Messages[^1] is { Status: MessageStatus.Streaming, Content.Length: > 0 });
+            Assert.True(open.IsStreaming);
+            Assert.NotEqual(LivePhase.None, open.Messages[^1].Phase);
+        }
+        finally
+        {
+            simulated.DelayMs = 0;
+        }
+
+        await open.UntilAsync(() => Answered(open));
         Assert.False(open.IsStreaming);
     }
 
