@@ -38,8 +38,12 @@ public sealed class ConversationDeletions(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null
-            || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Owner, cancellationToken))
+        if (conversation is null)
+        {
+            throw PlaygroundAccessDeniedException.ConversationGone();
+        }
+
+        if (!await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Owner, cancellationToken))
         {
             throw new PlaygroundAccessDeniedException();
         }

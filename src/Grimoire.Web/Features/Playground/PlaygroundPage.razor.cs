@@ -56,9 +56,9 @@ public sealed partial class PlaygroundPage
     protected override async Task OnInitializedAsync()
     {
         shownConversation = ConversationId;
-        editHandler = edit => Session.Changes.EditAsync(edit, lifetime.Token);
+        editHandler = edit => Session.Notice.RunAsync(() => Session.Changes.EditAsync(edit, lifetime.Token));
         regenerateHandler = EventCallback.Factory.Create<ChatMessageView>(this, RegenerateAsync);
-        branchHandler = EventCallback.Factory.Create<ChatMessageView>(this, message => Session.Changes.BranchAsync(message.Id, lifetime.Token));
+        branchHandler = EventCallback.Factory.Create<ChatMessageView>(this, message => Session.Notice.RunAsync(() => Session.Changes.BranchAsync(message.Id, lifetime.Token)));
         subscription = Session.Subscribe(OnSessionChanged);
         var user = (await AuthenticationState).User;
         if (user.GetUserId() is { } userId)
@@ -80,7 +80,7 @@ public sealed partial class PlaygroundPage
         if (ConversationId is { } id && id != shownConversation && Course.UserId != Guid.Empty)
         {
             shownConversation = id;
-            await Session.OpenAsync(id, lifetime.Token);
+            await OpenAsync(id);
         }
     }
 
@@ -107,23 +107,24 @@ public sealed partial class PlaygroundPage
         _ = InvokeAsync(StateHasChanged);
     }
 
-    private Task SelectCourseAsync(Guid courseId) => Session.SelectCourseAsync(courseId, lifetime.Token);
+    // Every handler goes through the notice: a refusal shows beside the action and the circuit lives on (decision 0010).
+    private Task SelectCourseAsync(Guid courseId) => Session.Notice.RunAsync(() => Session.SelectCourseAsync(courseId, lifetime.Token));
 
-    private Task NewConversationAsync() => Session.NewConversationAsync(lifetime.Token);
+    private Task NewConversationAsync() => Session.Notice.RunAsync(() => Session.NewConversationAsync(lifetime.Token));
 
-    private Task OpenAsync(Guid id) => Session.OpenAsync(id, lifetime.Token);
+    private Task OpenAsync(Guid id) => Session.Notice.RunAsync(() => Session.OpenAsync(id, lifetime.Token));
 
-    private Task SearchAsync(string text) => Session.Conversations.SearchAsync(text, lifetime.Token);
+    private Task SearchAsync(string text) => Session.Notice.RunAsync(() => Session.Conversations.SearchAsync(text, lifetime.Token));
 
-    private Task LoadMoreAsync() => Session.Conversations.LoadMoreAsync(lifetime.Token);
+    private Task LoadMoreAsync() => Session.Notice.RunAsync(() => Session.Conversations.LoadMoreAsync(lifetime.Token));
 
-    private Task RenameAsync((Guid Id, string Title) rename) => Session.RenameAsync(rename.Id, rename.Title, lifetime.Token);
+    private Task RenameAsync((Guid Id, string Title) rename) => Session.Notice.RunAsync(() => Session.RenameAsync(rename.Id, rename.Title, lifetime.Token));
 
-    private Task DeleteAsync(Guid id) => Session.DeleteAsync(id, lifetime.Token);
+    private Task DeleteAsync(Guid id) => Session.Notice.RunAsync(() => Session.DeleteAsync(id, lifetime.Token));
 
-    private Task<string?> SendAsync(string text) => Session.SendAsync(text, lifetime.Token);
+    private Task<string?> SendAsync(string text) => Session.Notice.RunAsync(() => Session.SendAsync(text, lifetime.Token));
 
-    private Task StopAsync() => Open.StopAsync(lifetime.Token);
+    private Task StopAsync() => Session.Notice.RunAsync(() => Open.StopAsync(lifetime.Token));
 
     private async Task RegenerateAsync(ChatMessageView message)
     {
@@ -138,7 +139,7 @@ public sealed partial class PlaygroundPage
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: RegenerateChoice choice })
         {
-            await Session.Changes.RegenerateAsync(message.Id, choice, lifetime.Token);
+            await Session.Notice.RunAsync(() => Session.Changes.RegenerateAsync(message.Id, choice, lifetime.Token));
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class OpenConversation(
     LiveFollowing live,
     RefusalNotice notice) : ObservableState, IAsyncDisposable
 {
-    public const string Gone = "This conversation was deleted or you no longer have access to it.";
+    public const string Gone = PlaygroundAccessDeniedException.GoneMessage;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private IReadOnlyDictionary<Guid, string> authorNames = new Dictionary<Guid, string>();

@@ -74,8 +74,9 @@ public sealed class PlaygroundSession(
 
     public async Task NewConversationAsync(CancellationToken cancellationToken)
     {
-        if (course.Course is not null && await CreateConversationAsync(cancellationToken) is { } created)
+        if (course.Course is not null)
         {
+            var created = await CreateConversationAsync(cancellationToken);
             await conversations.RefreshAsync(cancellationToken);
             await OpenAsync(created.Id, cancellationToken);
         }
@@ -140,8 +141,8 @@ public sealed class PlaygroundSession(
         {
             // The student may have tuned the prompt and the controls before the conversation existed: they stay
             // (AC1.1, AC1.4), instead of being replaced by the new conversation's course defaults.
-            if (await CreateConversationAsync(cancellationToken) is not { } created
-                || !await conversation.OpenAsync(created.Id, cancellationToken, keepComposer: true))
+            var created = await CreateConversationAsync(cancellationToken);
+            if (!await conversation.OpenAsync(created.Id, cancellationToken, keepComposer: true))
             {
                 return notice.Text;
             }
@@ -165,19 +166,12 @@ public sealed class PlaygroundSession(
         await conversations.ResetAsync(cancellationToken);
     }
 
-    /// <summary>A new conversation in the course, or null with the notice saying why not (too many too fast).</summary>
-    private async Task<PlaygroundConversation?> CreateConversationAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.CreateAsync(course.UserId, course.Course!.Id, cancellationToken);
-        }
-        catch (PlaygroundLimitException refused)
-        {
-            notice.Show(refused.Message);
-            return null;
-        }
-    }
+    /// <summary>
+    /// A new conversation in the course. Throws a <see cref="Core.Refusals.RefusalException"/> when the person may not (no
+    /// longer enrolled) or starts them too fast; the page's handler shows it (<see cref="RefusalNotice.RunAsync(Func{Task})"/>).
+    /// </summary>
+    private Task<PlaygroundConversation> CreateConversationAsync(CancellationToken cancellationToken) =>
+        store.CreateAsync(course.UserId, course.Course!.Id, cancellationToken);
 
     private sealed class Subscriptions(IReadOnlyList<IDisposable> parts) : IDisposable
     {

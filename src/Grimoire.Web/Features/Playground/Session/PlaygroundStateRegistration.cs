@@ -1,5 +1,3 @@
-using Grimoire.Web.Refusals;
-
 namespace Grimoire.Web.Features.Playground.Session;
 
 public static class PlaygroundStateRegistration
@@ -7,7 +5,6 @@ public static class PlaygroundStateRegistration
     /// <summary>The playground's circuit state: one of each per circuit (scoped).</summary>
     public static IServiceCollection AddPlaygroundState(this IServiceCollection services)
     {
-        services.AddScoped<RefusalNotice>();
         services.AddScoped<CourseContext>();
         services.AddScoped<ComposerState>();
         services.AddScoped<ConversationListState>();
