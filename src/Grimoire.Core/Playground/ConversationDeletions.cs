@@ -38,12 +38,12 @@ public sealed class ConversationDeletions(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null)
+        if (conversation is null || await workspaceAccess.GetPermissionAsync(userId, conversation.WorkspaceId, cancellationToken) is not { } permission)
         {
-            throw PlaygroundAccessDeniedException.ConversationGone();
+            throw PlaygroundAccessDeniedException.ConversationGone(); // deleted meanwhile, or never theirs: alike
         }
 
-        if (!await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Owner, cancellationToken))
+        if (permission < WorkspacePermission.Owner)
         {
             throw new PlaygroundAccessDeniedException();
         }
