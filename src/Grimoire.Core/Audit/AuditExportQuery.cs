@@ -1,3 +1,5 @@
+using Grimoire.Core.Refusals;
+
 namespace Grimoire.Core.Audit;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record AuditExportQuery(
 public sealed record AuditExportResult(long Exported, long Read, IReadOnlyList<string> Unreadable);
 
 /// <summary>The export cannot run as asked (unknown course or student, bad range, no archive); the message says why.</summary>
-public sealed class AuditExportException : Exception
+public sealed class AuditExportException : RefusalException
 {
     public AuditExportException()
         : this("The audit export could not run.")
@@ -23,12 +25,12 @@ public sealed class AuditExportException : Exception
     }
 
     public AuditExportException(string message)
-        : base(message)
+        : base(RefusalKind.Invalid, message)
     {
     }
 
     public AuditExportException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(RefusalKind.Invalid, message, innerException)
     {
     }
 }

@@ -37,8 +37,12 @@ public sealed class ConversationDeletions(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null
-            || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Owner, cancellationToken))
+        if (conversation is null || await workspaceAccess.GetPermissionAsync(userId, conversation.WorkspaceId, cancellationToken) is not { } permission)
+        {
+            throw PlaygroundAccessDeniedException.ConversationGone(); // deleted meanwhile, or never theirs: alike
+        }
+
+        if (permission < WorkspacePermission.Owner)
         {
             throw new PlaygroundAccessDeniedException();
         }

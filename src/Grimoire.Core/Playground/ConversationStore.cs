@@ -156,7 +156,12 @@ public sealed class ConversationStore(
         GrimoireDbContext db, Guid userId, Guid conversationId, WorkspacePermission needed, CancellationToken cancellationToken)
     {
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
-        if (conversation is null || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, needed, cancellationToken))
+        if (conversation is null || await workspaceAccess.GetPermissionAsync(userId, conversation.WorkspaceId, cancellationToken) is not { } permission)
+        {
+            throw PlaygroundAccessDeniedException.ConversationGone(); // deleted meanwhile, or never theirs: alike
+        }
+
+        if (permission < needed)
         {
             throw new PlaygroundAccessDeniedException();
         }

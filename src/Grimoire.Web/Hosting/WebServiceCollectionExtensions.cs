@@ -8,6 +8,7 @@ using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
 using Grimoire.Web.Security.Http;
 using Grimoire.Web.Features.Playground.Session;
+using Grimoire.Web.Refusals;
 using Grimoire.Web.Rendering;
 using MudBlazor.Services;
 
@@ -36,7 +37,8 @@ internal static class WebServiceCollectionExtensions
             (builder.Configuration.GetSection(PlaygroundOptions.Section).Get<PlaygroundOptions>() ?? new PlaygroundOptions()).CircuitReceiveBytes);
         builder.Services.AddMudServices();
         builder.Services.AddGrimoireRendering();
-        builder.Services.AddScoped<PlaygroundSession>();
+        builder.Services.AddRefusals();
+        builder.Services.AddPlaygroundState();
         builder.Services.AddHostedService<TurnShutdown>();
         builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");

@@ -1,3 +1,4 @@
+using Grimoire.Core.Refusals;
 using Grimoire.Core.Courses;
 using Grimoire.Core.Playground;
 using Grimoire.Core.Tests.Infrastructure;
@@ -85,6 +86,25 @@ public abstract class ConversationStoreTests<TDatabase> : DatabaseTest<TDatabase
         Assert.NotNull(asInstructor);
         Assert.False(asInstructor.CanWrite);
         await Assert.ThrowsAsync<PlaygroundAccessDeniedException>(() => Store.RenameAsync(instructorId, scenario.Conversation.Id, "Mine now", Ct));
+    }
+
+    [Fact]
+    public async Task Refusals_say_which_kind_a_conversation_gone_is_not_found_a_viewer_is_forbidden_decision_0010()
+    {
+        await using (var db = Db.CreateContext())
+        {
+            var instructorId = await db.Enrollments.Where(e => e.Role == CourseRole.Instructor).Select(e => e.UserId).SingleAsync(Ct);
+            var viewer = await Assert.ThrowsAsync<PlaygroundAccessDeniedException>(() => Store.RenameAsync(instructorId, scenario.Conversation.Id, "Mine now", Ct));
+            Assert.Equal(RefusalKind.Forbidden, viewer.Kind);
+        }
+
+        // Someone else's and a deleted one look alike: both are "gone".
+        var stranger = await Assert.ThrowsAsync<PlaygroundAccessDeniedException>(() => Store.RenameAsync(scenario.Classmate.Id, scenario.Conversation.Id, "Mine", Ct));
+        var missing = await Assert.ThrowsAsync<PlaygroundAccessDeniedException>(() => Store.RenameAsync(scenario.Student.Id, Guid.NewGuid(), "Gone", Ct));
+        var deleted = await Assert.ThrowsAsync<PlaygroundAccessDeniedException>(() => Store.DeleteAsync(scenario.Student.Id, Guid.NewGuid(), Ct));
+        Assert.All([stranger, missing, deleted], e => Assert.Equal((RefusalKind.NotFound, PlaygroundAccessDeniedException.GoneMessage), (e.Kind, e.Message)));
+        Assert.IsAssignableFrom<RefusalException>(new PlaygroundLimitException("Slow down."));
+        Assert.Equal(RefusalKind.Limit, new PlaygroundLimitException("Slow down.").Kind);
     }
 
     [Fact]

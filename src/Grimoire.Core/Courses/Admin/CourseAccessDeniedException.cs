@@ -9,12 +9,12 @@ public sealed class CourseAccessDeniedException : CourseAdminException
     }
 
     public CourseAccessDeniedException(string message)
-        : base(message)
+        : base(Refusals.RefusalKind.Forbidden, message)
     {
     }
 
     public CourseAccessDeniedException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(Refusals.RefusalKind.Forbidden, message, innerException)
     {
     }
 }

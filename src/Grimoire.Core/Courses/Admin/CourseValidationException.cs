@@ -9,13 +9,13 @@ public sealed class CourseValidationException : CourseAdminException
     }
 
     public CourseValidationException(string message)
-        : base(message) => Problems = [message];
+        : base(Refusals.RefusalKind.Invalid, message) => Problems = [message];
 
     public CourseValidationException(string message, Exception innerException)
-        : base(message, innerException) => Problems = [message];
+        : base(Refusals.RefusalKind.Invalid, message, innerException) => Problems = [message];
 
     public CourseValidationException(IReadOnlyList<string> problems)
-        : base(string.Join(" ", problems ?? throw new ArgumentNullException(nameof(problems)))) => Problems = problems;
+        : base(Refusals.RefusalKind.Invalid, string.Join(" ", problems ?? throw new ArgumentNullException(nameof(problems)))) => Problems = problems;
 
     public IReadOnlyList<string> Problems { get; }
 

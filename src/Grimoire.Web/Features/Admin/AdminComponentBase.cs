@@ -1,3 +1,4 @@
+using Grimoire.Core.Refusals;
 using Grimoire.Core.Courses.Admin;
 using Grimoire.Core.Keys;
 using Microsoft.AspNetCore.Components;
@@ -47,9 +48,9 @@ public abstract class AdminComponentBase : ComponentBase, IDisposable
             Problems = ex.Problems;
             return false;
         }
-        catch (Exception ex) when (ex is CourseAdminException or KeyAccessDeniedException or KeyProvisioningException)
+        catch (RefusalException ex)
         {
-            // Their messages are written for the person who asked and never hold a secret.
+            // Every refusal's message is written for the person who asked and never holds a secret (decision 0010).
             Snackbar.Add(ex.Message, Severity.Error);
             return false;
         }

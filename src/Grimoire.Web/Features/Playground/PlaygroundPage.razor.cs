@@ -43,24 +43,31 @@ public sealed partial class PlaygroundPage
     [CascadingParameter]
     private HttpContext? HttpContext { get; set; }
 
-    private bool ReadOnly => Session.Current is not null && !Session.CanWrite;
+    private IDisposable? subscription;
+
+    private CourseContext Course => Session.Course;
+
+    private ComposerState Composer => Session.Composer;
+
+    private OpenConversation Open => Session.Conversation;
+
+    private bool ReadOnly => Open.Id is not null && !Open.CanWrite;
 
     protected override async Task OnInitializedAsync()
     {
         shownConversation = ConversationId;
-        editHandler = edit => Session.EditAsync(edit, lifetime.Token);
+        editHandler = edit => Session.Notice.RunAsync(() => Session.Changes.EditAsync(edit, lifetime.Token));
         regenerateHandler = EventCallback.Factory.Create<ChatMessageView>(this, RegenerateAsync);
-        branchHandler = EventCallback.Factory.Create<ChatMessageView>(this, message => Session.BranchAsync(message.Id, lifetime.Token));
-        Session.Dispatcher = work => InvokeAsync(work);
-        Session.Changed += OnSessionChanged;
+        branchHandler = EventCallback.Factory.Create<ChatMessageView>(this, message => Session.Notice.RunAsync(() => Session.Changes.BranchAsync(message.Id, lifetime.Token)));
+        subscription = Session.Subscribe(OnSessionChanged);
         var user = (await AuthenticationState).User;
         if (user.GetUserId() is { } userId)
         {
             await Session.InitializeAsync(userId, ConversationId, lifetime.Token);
-            shownConversation = Session.Current?.Conversation.Id;
+            shownConversation = Open.Id;
         }
 
-        if (ConversationId is not null && Session.Current is null)
+        if (ConversationId is not null && Open.Id is null)
         {
             // Someone else's (or no) conversation: the page shows only the person's own playground and a notice,
             // and the address answers 403 like every other refusal, the same for a foreign id as for an unknown one.
@@ -70,16 +77,16 @@ public sealed partial class PlaygroundPage
 
     protected override async Task OnParametersSetAsync()
     {
-        if (ConversationId is { } id && id != shownConversation && Session.UserId != Guid.Empty)
+        if (ConversationId is { } id && id != shownConversation && Course.UserId != Guid.Empty)
         {
             shownConversation = id;
-            await Session.OpenAsync(id, lifetime.Token);
+            await OpenAsync(id);
         }
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (scrollFollower is null && Session.Course is not null && messageList.Context is not null)
+        if (scrollFollower is null && Course.Course is not null && messageList.Context is not null)
         {
             await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
             scrollFollower = await module.InvokeAsync<IJSObjectReference>("followScroll", messageList);
@@ -90,7 +97,7 @@ public sealed partial class PlaygroundPage
     {
         // Keep the address on the open conversation (reload and links reopen it). Only from a live circuit:
         // navigating during prerendering would answer with a redirect.
-        var current = Session.Current?.Conversation.Id;
+        var current = Open.Id;
         if (RendererInfo.IsInteractive && current is { } id && id != shownConversation)
         {
             shownConversation = id;
@@ -100,27 +107,28 @@ public sealed partial class PlaygroundPage
         _ = InvokeAsync(StateHasChanged);
     }
 
-    private Task SelectCourseAsync(Guid courseId) => Session.SelectCourseAsync(courseId, lifetime.Token);
+    // Every handler goes through the notice: a refusal shows beside the action and the circuit lives on (decision 0010).
+    private Task SelectCourseAsync(Guid courseId) => Session.Notice.RunAsync(() => Session.SelectCourseAsync(courseId, lifetime.Token));
 
-    private Task NewConversationAsync() => Session.NewConversationAsync(lifetime.Token);
+    private Task NewConversationAsync() => Session.Notice.RunAsync(() => Session.NewConversationAsync(lifetime.Token));
 
-    private Task OpenAsync(Guid id) => Session.OpenAsync(id, lifetime.Token);
+    private Task OpenAsync(Guid id) => Session.Notice.RunAsync(() => Session.OpenAsync(id, lifetime.Token));
 
-    private Task SearchAsync(string text) => Session.SearchAsync(text, lifetime.Token);
+    private Task SearchAsync(string text) => Session.Notice.RunAsync(() => Session.Conversations.SearchAsync(text, lifetime.Token));
 
-    private Task LoadMoreAsync() => Session.LoadMoreConversationsAsync(lifetime.Token);
+    private Task LoadMoreAsync() => Session.Notice.RunAsync(() => Session.Conversations.LoadMoreAsync(lifetime.Token));
 
-    private Task RenameAsync((Guid Id, string Title) rename) => Session.RenameAsync(rename.Id, rename.Title, lifetime.Token);
+    private Task RenameAsync((Guid Id, string Title) rename) => Session.Notice.RunAsync(() => Session.RenameAsync(rename.Id, rename.Title, lifetime.Token));
 
-    private Task DeleteAsync(Guid id) => Session.DeleteAsync(id, lifetime.Token);
+    private Task DeleteAsync(Guid id) => Session.Notice.RunAsync(() => Session.DeleteAsync(id, lifetime.Token));
 
-    private Task<string?> SendAsync(string text) => Session.SendAsync(text, lifetime.Token);
+    private Task<string?> SendAsync(string text) => Session.Notice.RunAsync(() => Session.SendAsync(text, lifetime.Token));
 
-    private Task StopAsync() => Session.StopAsync(lifetime.Token);
+    private Task StopAsync() => Session.Notice.RunAsync(() => Open.StopAsync(lifetime.Token));
 
     private async Task RegenerateAsync(ChatMessageView message)
     {
-        var question = Session.AskRegenerate(message.Id);
+        var question = Session.Changes.AskRegenerate(message.Id);
         var parameters = new DialogParameters<RegenerateDialog>
         {
             { d => d.LaterMessages, question.LaterMessages },
@@ -131,15 +139,13 @@ public sealed partial class PlaygroundPage
             new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
         if (await dialog.Result is { Canceled: false, Data: RegenerateChoice choice })
         {
-            await Session.RegenerateAsync(message.Id, choice, lifetime.Token);
+            await Session.Notice.RunAsync(() => Session.Changes.RegenerateAsync(message.Id, choice, lifetime.Token));
         }
     }
 
-    private void SettingsChanged() => Session.SelectModel(Session.Settings.ModelConfigId ?? Guid.Empty);
-
     public async ValueTask DisposeAsync()
     {
-        Session.Changed -= OnSessionChanged;
+        subscription?.Dispose();
         await lifetime.CancelAsync();
         lifetime.Dispose();
         if (scrollFollower is not null)

@@ -1,6 +1,5 @@
 using Grimoire.Core.Courses;
 using Grimoire.Core.Playground;
-using Grimoire.Core.Playground.Live;
 using Grimoire.Web.Features.Playground.Messages;
 
 namespace Grimoire.Web.Features.Playground.Session;
@@ -34,21 +33,6 @@ internal static class MessageViews
             ThinkingNotSentBack = ThinkingContinuity.IsWithheldAfterEdit(message),
         };
     }
-
-    /// <summary>The streaming answer's card, from the live turn (X6: also what a reloaded page shows).</summary>
-    public static ChatMessageView WithLive(ChatMessageView stored, LiveTurnSnapshot snapshot) => stored with
-    {
-        Content = snapshot.Text,
-        Thinking = snapshot.Thinking.Length == 0 ? null : snapshot.Thinking,
-        HasRedactedThinking = snapshot.HasRedactedThinking,
-        Status = MessageStatus.Streaming,
-        Phase = snapshot.Phase switch
-        {
-            LiveTurnPhase.Thinking => LivePhase.Thinking,
-            LiveTurnPhase.Answering => LivePhase.Answering,
-            _ => LivePhase.Waiting,
-        },
-    };
 
     private static MessageByline BylineOf(PlaygroundMessage message, MessageParameters? parameters) => new()
     {

@@ -1,286 +1,186 @@
-using Grimoire.Core.Access;
-using Grimoire.Core.Accounts;
-using Grimoire.Core.Courses;
 using Grimoire.Core.Playground;
-using Grimoire.Core.Playground.Editing;
-using Grimoire.Core.Playground.Forking;
-using Grimoire.Core.Playground.Live;
 using Grimoire.Core.Playground.Turns;
-using Grimoire.Llm.Tokens;
-using Grimoire.Web.Features.Playground.Messages;
+using Grimoire.Web.Refusals;
 
 namespace Grimoire.Web.Features.Playground.Session;
 
 /// <summary>
-/// One student's playground in one circuit: owns the state and decides; the components render it and forward
-/// events (eShop's ChatState pattern). <see cref="Changed"/> tells the page to re-render.
+/// One student's playground in one circuit: the focused states it is made of, and the few actions that change
+/// more than one of them (opening in another course, starting a conversation by sending, deleting the open one).
+/// Components render the parts and forward events; <see cref="Subscribe"/> tells them when any part changed.
 /// </summary>
-public sealed partial class PlaygroundSession(
-    CourseAccess courseAccess,
-    CourseDirectory courses,
-    CourseModels courseModels,
+public sealed class PlaygroundSession(
+    CourseContext course,
+    ComposerState composer,
+    ConversationListState conversations,
+    OpenConversation conversation,
+    ConversationChanges changes,
+    RefusalNotice notice,
     ConversationStore store,
-    UserDirectory users,
-    TurnRunner runner,
-    TurnStopper stopper,
-    PlaygroundLimits limits,
-    MessageEditor editor,
-    ConversationForks forks,
-    ILiveTurnHub hub,
-    ITokenCounter tokenCounter,
-    ILogger<PlaygroundSession> logger) : IAsyncDisposable
+    TurnRunner runner)
 {
-    public const int PageSize = 30;
+    public const string NotYours = "That conversation does not exist or is not yours to open.";
 
-    private readonly CancellationTokenSource lifetime = new();
-    private IReadOnlyDictionary<Guid, string> authorNames = new Dictionary<Guid, string>();
+    public CourseContext Course => course;
 
-    /// <summary>Raised after any state change; may come from a background thread.</summary>
-    public event Action? Changed;
+    public ComposerState Composer => composer;
 
-    public Guid UserId { get; private set; }
+    public ConversationListState Conversations => conversations;
 
-    public IReadOnlyList<CourseMembership> Memberships { get; private set; } = [];
+    public OpenConversation Conversation => conversation;
 
-    public Course? Course { get; private set; }
+    public ConversationChanges Changes => changes;
 
-    public IReadOnlyList<CourseModelConfig> Models { get; private set; } = [];
+    /// <summary>The last refusal or failure, shown above the composer; cleared by the next action.</summary>
+    public RefusalNotice Notice => notice;
 
-    public List<ConversationSummary> Conversations { get; } = [];
-
-    public bool HasMoreConversations { get; private set; }
-
-    public string Search { get; private set; } = "";
-
-    public ConversationDetail? Current { get; private set; }
-
-    public List<ChatMessageView> Messages { get; } = [];
-
-    public PlaygroundSettings Settings { get; } = new();
-
-    public string SystemPrompt { get; private set; } = "";
-
-    public int SystemPromptTokens { get; private set; }
-
-    public string TokenEncoding => tokenCounter.EncodingName;
-
-    /// <summary>The last refusal or failure to show above the composer; cleared by the next action.</summary>
-    public string? Notice { get; private set; }
-
-    public bool IsStreaming => Current is not null && hub.Current(Current.Conversation.Id) is not null;
-
-    public bool CanWrite => Current?.CanWrite == true && Course is { IsArchived: false };
-
-    /// <summary>Stop shows for the people the server lets stop an answer (<see cref="TurnStopper"/>): the same as <see cref="CanWrite"/>.</summary>
-    public bool CanStop => CanWrite;
-
-    /// <summary>The limits the inputs check before sending (issue 17 item 7); the services check them again.</summary>
-    public PlaygroundLimits Limits => limits;
-
-    /// <summary>Why the prompt in the box can't be used (too long: it never left the browser), or null.</summary>
-    public string? SystemPromptProblem { get; private set; }
-
-    public CourseModelConfig? SelectedModel => Models.FirstOrDefault(m => m.Id == Settings.ModelConfigId);
+    /// <summary>Calls <paramref name="onChanged"/> after a change to any part, until disposed (possibly from a background thread).</summary>
+    public IDisposable Subscribe(Action onChanged) => new Subscriptions(
+    [
+        course.Subscribe(onChanged), composer.Subscribe(onChanged), conversations.Subscribe(onChanged),
+        conversation.Subscribe(onChanged), notice.Subscribe(onChanged),
+    ]);
 
     public async Task InitializeAsync(Guid userId, Guid? conversationId, CancellationToken cancellationToken)
     {
-        UserId = userId;
-        Memberships = await courseAccess.ListMembershipsAsync(userId, cancellationToken);
+        await course.InitializeAsync(userId, cancellationToken);
         var detail = conversationId is { } id ? await store.OpenAsync(userId, id, cancellationToken) : null;
-        var courseId = detail?.Conversation.CourseId ?? Memberships.FirstOrDefault(m => !m.IsArchived)?.CourseId;
         if (conversationId is not null && detail is null)
         {
-            Notice = "That conversation does not exist or is not yours to open.";
+            notice.Show(NotYours);
         }
 
-        if (courseId is { } course)
+        if ((detail?.Conversation.CourseId ?? course.FirstActiveCourseId) is { } courseId)
         {
-            await LoadCourseAsync(course, cancellationToken);
+            await LoadCourseAsync(courseId, cancellationToken);
         }
 
         if (detail is not null)
         {
-            await ShowAsync(detail, cancellationToken);
+            await conversation.ShowAsync(detail, cancellationToken);
         }
     }
 
     public async Task SelectCourseAsync(Guid courseId, CancellationToken cancellationToken)
     {
-        if (Course?.Id == courseId)
+        if (course.Course?.Id == courseId)
         {
             return;
         }
 
-        Unwatch();
-        Current = null;
-        Messages.Clear();
+        conversation.Close();
         await LoadCourseAsync(courseId, cancellationToken);
-        RaiseChanged();
     }
 
     public async Task NewConversationAsync(CancellationToken cancellationToken)
     {
-        if (Course is null)
+        if (course.Course is not null)
         {
-            return;
-        }
-
-        if (await CreateConversationAsync(cancellationToken) is not { } created)
-        {
-            RaiseChanged();
-            return;
-        }
-
-        await RefreshConversationsAsync(cancellationToken);
-        await OpenAsync(created.Id, cancellationToken);
-    }
-
-    /// <summary>A new conversation in the course, or null with <see cref="Notice"/> saying why not (too many too fast).</summary>
-    private async Task<PlaygroundConversation?> CreateConversationAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.CreateAsync(UserId, Course!.Id, cancellationToken);
-        }
-        catch (PlaygroundLimitException refused)
-        {
-            Notice = refused.Message;
-            return null;
+            var created = await CreateConversationAsync(cancellationToken);
+            await conversations.RefreshAsync(cancellationToken);
+            await OpenAsync(created.Id, cancellationToken);
         }
     }
 
+    /// <summary>Opens a conversation, in its own course (the sidebar and the models switch with it).</summary>
     public async Task OpenAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        var detail = await store.OpenAsync(UserId, conversationId, cancellationToken);
-        if (detail is null)
+        if (await store.OpenAsync(course.UserId, conversationId, cancellationToken) is not { } detail)
         {
-            Notice = "That conversation does not exist or is not yours to open.";
-        }
-        else
-        {
-            if (detail.Conversation.CourseId != Course?.Id)
-            {
-                await LoadCourseAsync(detail.Conversation.CourseId, cancellationToken);
-            }
-
-            await ShowAsync(detail, cancellationToken);
-        }
-
-        RaiseChanged();
-    }
-
-    public async Task SearchAsync(string text, CancellationToken cancellationToken)
-    {
-        Search = text;
-        await RefreshConversationsAsync(cancellationToken);
-        RaiseChanged();
-    }
-
-    public async Task LoadMoreConversationsAsync(CancellationToken cancellationToken)
-    {
-        if (Course is null)
-        {
+            notice.Show(NotYours);
             return;
         }
 
-        var page = await store.ListAsync(UserId, Course.Id, Search, Conversations.Count, PageSize + 1, cancellationToken);
-        HasMoreConversations = page.Count > PageSize;
-        Conversations.AddRange(page.Take(PageSize));
-        RaiseChanged();
+        if (detail.Conversation.CourseId != course.Course?.Id)
+        {
+            await LoadCourseAsync(detail.Conversation.CourseId, cancellationToken);
+        }
+
+        await conversation.ShowAsync(detail, cancellationToken);
     }
 
     public async Task RenameAsync(Guid conversationId, string title, CancellationToken cancellationToken)
     {
-        await store.RenameAsync(UserId, conversationId, title, cancellationToken);
-        await RefreshConversationsAsync(cancellationToken);
-        if (Current?.Conversation.Id == conversationId)
+        await conversations.RenameAsync(conversationId, title, cancellationToken);
+        if (conversation.Id == conversationId)
         {
-            await ReloadCurrentAsync(cancellationToken);
+            await conversation.ReloadAsync(cancellationToken);
         }
 
-        hub.NotifyChanged(conversationId);
-        RaiseChanged();
+        conversation.Announce(conversationId);
     }
 
     public async Task DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        var deletion = await store.DeleteAsync(UserId, conversationId, cancellationToken);
-        if (!deletion.Deleted)
+        if (await conversations.DeleteAsync(conversationId, cancellationToken) is { } refusal)
         {
-            Notice = deletion.Refusal;
-            RaiseChanged();
-            return;
+            notice.Show(refusal);
+        }
+        else if (conversation.Id == conversationId)
+        {
+            conversation.Close();
+        }
+    }
+
+    /// <summary>Sends the message; null when the turn started, otherwise why not (the composer keeps the text).</summary>
+    public async Task<string?> SendAsync(string text, CancellationToken cancellationToken)
+    {
+        notice.Clear();
+        // A prompt over the limit never reached the server: never send with an older one instead.
+        if (composer.SystemPromptProblem is { } promptTooLong)
+        {
+            return notice.Show(promptTooLong);
         }
 
-        if (Current?.Conversation.Id == conversationId)
+        if (course.Course is null || composer.SelectedModel is null)
         {
-            Unwatch();
-            Current = null;
-            Messages.Clear();
+            return notice.Show("Pick a model first.");
         }
 
-        await RefreshConversationsAsync(cancellationToken);
-        RaiseChanged();
-    }
+        if (conversation.Id is null)
+        {
+            // The student may have tuned the prompt and the controls before the conversation existed: they stay
+            // (AC1.1, AC1.4), instead of being replaced by the new conversation's course defaults.
+            var created = await CreateConversationAsync(cancellationToken);
+            if (!await conversation.OpenAsync(created.Id, cancellationToken, keepComposer: true))
+            {
+                return notice.Text;
+            }
+        }
 
-    /// <summary>Updates the prompt the next message is sent with and its live token estimate (AC1.6).</summary>
-    public void SetSystemPrompt(string text)
-    {
-        SystemPrompt = text;
-        SystemPromptProblem = null;
-        SystemPromptTokens = tokenCounter.CountTokens(text);
-        RaiseChanged();
-    }
+        var start = await runner.StartAsync(course.UserId, conversation.Id!.Value, text, composer.SystemPrompt, composer.TurnSettings(), cancellationToken);
+        if (!start.Started)
+        {
+            return notice.Show(start.Refusal!);
+        }
 
-    /// <summary>
-    /// The prompt box holds text over the limit (<paramref name="length"/> characters), kept in the browser: nothing is
-    /// sent with it until it fits. 0 when it fits again.
-    /// </summary>
-    public void SystemPromptTooLong(int length)
-    {
-        SystemPromptProblem = length > 0 ? PlaygroundLimits.SystemPromptTooLong(length, limits.MaxSystemPromptChars) : null;
-        RaiseChanged();
-    }
-
-    public void ResetSystemPrompt() => SetSystemPrompt(Course?.DefaultSystemPrompt ?? "");
-
-    public void SelectModel(Guid modelConfigId)
-    {
-        Settings.ModelConfigId = modelConfigId;
-        Settings.FitTo(SelectedModel);
-        RaiseChanged();
-    }
-
-    public void DismissNotice()
-    {
-        Notice = null;
-        RaiseChanged();
+        await conversation.ReloadAsync(cancellationToken);
+        await conversations.RefreshAsync(cancellationToken);
+        return null;
     }
 
     private async Task LoadCourseAsync(Guid courseId, CancellationToken cancellationToken)
     {
-        Course = await courses.FindAsync(courseId, cancellationToken);
-        Models = await courseModels.ListEnabledAsync(courseId, cancellationToken);
-        Settings.ModelConfigId = Models.Any(m => m.Id == Course?.DefaultModelConfigId) ? Course!.DefaultModelConfigId : Models.Count > 0 ? Models[0].Id : null;
-        Settings.FitTo(SelectedModel);
-        SetSystemPrompt(Course?.DefaultSystemPrompt ?? "");
-        Search = "";
-        await RefreshConversationsAsync(cancellationToken);
+        await course.LoadAsync(courseId, cancellationToken);
+        composer.UseCourseDefaults();
+        await conversations.ResetAsync(cancellationToken);
     }
 
-    private async Task RefreshConversationsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A new conversation in the course. Throws a <see cref="Core.Refusals.RefusalException"/> when the person may not (no
+    /// longer enrolled) or starts them too fast; the page's handler shows it (<see cref="RefusalNotice.RunAsync(Func{Task})"/>).
+    /// </summary>
+    private Task<PlaygroundConversation> CreateConversationAsync(CancellationToken cancellationToken) =>
+        store.CreateAsync(course.UserId, course.Course!.Id, cancellationToken);
+
+    private sealed class Subscriptions(IReadOnlyList<IDisposable> parts) : IDisposable
     {
-        Conversations.Clear();
-        HasMoreConversations = false;
-        if (Course is null)
+        public void Dispose()
         {
-            return;
+            foreach (var part in parts)
+            {
+                part.Dispose();
+            }
         }
-
-        var page = await store.ListAsync(UserId, Course.Id, Search, 0, PageSize + 1, cancellationToken);
-        HasMoreConversations = page.Count > PageSize;
-        Conversations.AddRange(page.Take(PageSize));
     }
-
-    private void RaiseChanged() => Changed?.Invoke();
 }

@@ -22,10 +22,10 @@ public sealed class PlaygroundSettings
     public string ThinkingEffort { get; set; } = "medium";
 
     /// <summary>AC1.5: temperature is disabled while thinking is on for a model that forbids it.</summary>
-    public static bool TemperatureAllowed(CourseModelConfig? model, bool thinkingOn) =>
+    public static bool TemperatureAllowed(ModelChoice? model, bool thinkingOn) =>
         model is null || !(thinkingOn && model.SupportsThinking) || model.AllowsTemperatureWithThinking;
 
-    public TurnSettings ToTurnSettings(CourseModelConfig model)
+    public TurnSettings ToTurnSettings(ModelChoice model)
     {
         ArgumentNullException.ThrowIfNull(model);
         var thinking = ThinkingEnabled && model.SupportsThinking;
@@ -51,7 +51,7 @@ public sealed class PlaygroundSettings
     }
 
     /// <summary>Keeps the numbers inside what the chosen model accepts.</summary>
-    public void FitTo(CourseModelConfig? model)
+    public void FitTo(ModelChoice? model)
     {
         if (model is null)
         {
