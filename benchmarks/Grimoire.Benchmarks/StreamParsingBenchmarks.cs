@@ -13,8 +13,8 @@ namespace Grimoire.Benchmarks;
 public class StreamParsingBenchmarks
 {
     private const int Chunks = 4_000;
-    private byte[] _stream = [];
-    private ChatCompletionsProfile _profile = null!;
+    private byte[] stream = [];
+    private ChatCompletionsProfile profile = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -31,15 +31,15 @@ public class StreamParsingBenchmarks
 
         sb.Append("data: {\"id\":\"gen-1764070000-Qx7RkTz2bPm9\",\"model\":\"anthropic/claude-sonnet-4.5\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\"},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":4000,\"total_tokens\":4042,\"cost\":0.060126}}\n\n");
         sb.Append("data: [DONE]\n\n");
-        _stream = Encoding.UTF8.GetBytes(sb.ToString());
-        _profile = new ChatCompletionsProfile("openrouter", "openrouter", new Uri("http://localhost/api/v1/chat/completions"), true, null, []);
+        this.stream = Encoding.UTF8.GetBytes(sb.ToString());
+        profile = new ChatCompletionsProfile("openrouter", "openrouter", new Uri("http://localhost/api/v1/chat/completions"), true, null, []);
     }
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Chunks)]
     public int SseParserOnly()
     {
         var total = 0;
-        foreach (var item in SseParser.Create(new MemoryStream(_stream, writable: false), static (_, data) => data.Length).Enumerate())
+        foreach (var item in SseParser.Create(new MemoryStream(this.stream, writable: false), static (_, data) => data.Length).Enumerate())
         {
             total += item.Data;
         }
@@ -52,7 +52,7 @@ public class StreamParsingBenchmarks
     public int SseParserPlusJsonTokenizing()
     {
         var total = 0;
-        foreach (var item in SseParser.Create(new MemoryStream(_stream, writable: false), static (_, data) => CountTokens(data)).Enumerate())
+        foreach (var item in SseParser.Create(new MemoryStream(this.stream, writable: false), static (_, data) => CountTokens(data)).Enumerate())
         {
             total += item.Data;
         }
@@ -65,7 +65,7 @@ public class StreamParsingBenchmarks
     {
         var parser = new ChatCompletionChunkParser();
         var total = 0;
-        foreach (var item in SseParser.Create(new MemoryStream(_stream, writable: false), parser.Parse).Enumerate())
+        foreach (var item in SseParser.Create(new MemoryStream(this.stream, writable: false), parser.Parse).Enumerate())
         {
             total += item.Data.Content?.Length ?? 0;
         }
@@ -77,9 +77,9 @@ public class StreamParsingBenchmarks
     public int ParseAndMapToUpdates()
     {
         var parser = new ChatCompletionChunkParser();
-        var mapper = new ChatCompletionsStreamMapper(_profile, "gen-1764070000-Qx7RkTz2bPm9");
+        var mapper = new ChatCompletionsStreamMapper(profile, "gen-1764070000-Qx7RkTz2bPm9");
         var total = 0;
-        foreach (var item in SseParser.Create(new MemoryStream(_stream, writable: false), parser.Parse).Enumerate())
+        foreach (var item in SseParser.Create(new MemoryStream(this.stream, writable: false), parser.Parse).Enumerate())
         {
             if (mapper.Map(item.Data) is { } update)
             {

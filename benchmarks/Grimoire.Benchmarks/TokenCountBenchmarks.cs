@@ -12,11 +12,11 @@ namespace Grimoire.Benchmarks;
 [MemoryDiagnoser]
 public class TokenCountBenchmarks
 {
-    private readonly O200kTokenCounter _counter = new();
-    private string _prompt = "";
-    private string _prefix = "";
-    private byte[] _buffer = [];
-    private int _keystroke;
+    private readonly O200kTokenCounter counter = new();
+    private string prompt = "";
+    private string prefix = "";
+    private byte[] buffer = [];
+    private int keystroke;
 
     [GlobalSetup]
     public void Setup()
@@ -43,19 +43,19 @@ public class TokenCountBenchmarks
             paragraph++;
         }
 
-        _prompt = sb.ToString();
-        _prefix = _prompt.TrimEnd('\n') + " ";
-        _buffer = new byte[Encoding.UTF8.GetMaxByteCount(_prompt.Length + 64)];
-        Console.WriteLine($"// prompt: {_prompt.Length} chars, {_counter.CountWhole(_prompt)} tokens (o200k)");
-        _counter.CountTokens(_prompt);
+        this.prompt = sb.ToString();
+        prefix = this.prompt.TrimEnd('\n') + " ";
+        buffer = new byte[Encoding.UTF8.GetMaxByteCount(this.prompt.Length + 64)];
+        Console.WriteLine($"// prompt: {this.prompt.Length} chars, {counter.CountWhole(this.prompt)} tokens (o200k)");
+        counter.CountTokens(this.prompt);
     }
 
     [Benchmark(Baseline = true)]
-    public int ReadTextOnce() => Encoding.UTF8.GetBytes(_prompt, _buffer);
+    public int ReadTextOnce() => Encoding.UTF8.GetBytes(this.prompt, buffer);
 
     [Benchmark]
-    public int CountWholePrompt() => _counter.CountWhole(_prompt);
+    public int CountWholePrompt() => counter.CountWhole(this.prompt);
 
     [Benchmark]
-    public int CountAfterKeystroke() => _counter.CountTokens(_prefix + "Edited tail " + (_keystroke++).ToString(CultureInfo.InvariantCulture));
+    public int CountAfterKeystroke() => counter.CountTokens(prefix + "Edited tail " + (this.keystroke++).ToString(CultureInfo.InvariantCulture));
 }

@@ -69,7 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<IProviderCredentials, StudentKeyCredentials>();
         services.AddSingleton<StudentKeyProvisioner>();
         services.AddSingleton<KeyEncryptionRotation>();
-        services.AddSingleton<Courses.Admin.IStudentUnenrolled, RevokeKeysOnUnenrolment>();
+        services.AddSingleton<Courses.Admin.IStudentUnenrolled, RevokeKeysOnUnenrollment>();
         // Limits, rates and their refusals (issue 17 items 7, 8): the refusal counter is on the "Grimoire" meter.
         services.AddMetrics();
         services.AddSingleton<PlaygroundLimits>();

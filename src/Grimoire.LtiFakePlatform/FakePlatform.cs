@@ -60,7 +60,7 @@ public sealed partial class FakePlatform : IAsyncDisposable
 
     public string MembershipsUrl => Issuer + "/nrps/memberships";
 
-    /// <summary>The course's people as NRPS lists them; change it to simulate enrolments in the LMS.</summary>
+    /// <summary>The course's people as NRPS lists them; change it to simulate enrollments in the LMS.</summary>
     public IList<FakePlatformPerson> People => options.People;
 
     /// <summary>How many access tokens the token endpoint has granted.</summary>

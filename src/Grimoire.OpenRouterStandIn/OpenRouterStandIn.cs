@@ -22,13 +22,13 @@ namespace Grimoire.OpenRouterStandIn;
 /// </summary>
 public sealed class OpenRouterStandIn : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly StandInState _state;
+    private readonly WebApplication app;
+    private readonly StandInState state;
 
     private OpenRouterStandIn(WebApplication app, StandInState state, Uri baseUrl)
     {
-        _app = app;
-        _state = state;
+        this.app = app;
+        this.state = state;
         BaseUrl = baseUrl;
     }
 
@@ -39,16 +39,16 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
     public Uri BaseUrl { get; }
 
     /// <summary>Every key minted so far (deleted ones included, flagged), oldest first, with usage as of now.</summary>
-    public IReadOnlyList<StandInKey> Keys => _state.Keys;
+    public IReadOnlyList<StandInKey> Keys => this.state.Keys;
 
     /// <summary>Every chat call so far, answered or refused, in the order received.</summary>
-    public IReadOnlyList<StandInChatCall> ChatCalls => _state.ChatCalls;
+    public IReadOnlyList<StandInChatCall> ChatCalls => this.state.ChatCalls;
 
     /// <summary>The key minted with this hash (deleted or not), as of now; null when there is none.</summary>
     public StandInKey? FindKey(string hash)
     {
         ArgumentNullException.ThrowIfNull(hash);
-        return _state.Find(hash);
+        return this.state.Find(hash);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(key.Hash, nameof(key));
         ArgumentException.ThrowIfNullOrWhiteSpace(key.Name, nameof(key));
-        return _state.Adopt(key);
+        return this.state.Adopt(key);
     }
 
     /// <summary>Starts listening; the returned stand-in serves until disposed.</summary>
@@ -115,8 +115,8 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None);
-        await _app.DisposeAsync();
+        await this.app.StopAsync(CancellationToken.None);
+        await this.app.DisposeAsync();
     }
 
     private static Uri ListeningAt(WebApplication app, int port)

@@ -11,10 +11,10 @@ namespace Grimoire.OpenRouterStandIn;
 /// </summary>
 internal sealed class StandInState(OpenRouterStandInOptions options)
 {
-    private readonly Lock _gate = new();
-    private readonly List<KeyEntry> _keys = [];
-    private readonly List<StandInChatCall> _calls = [];
-    private readonly string? _serverKeyHash = options.ServerApiKey is { } k ? Bearer.Hash(k) : null;
+    private readonly Lock gate = new();
+    private readonly List<KeyEntry> keys = [];
+    private readonly List<StandInChatCall> calls = [];
+    private readonly string? serverKeyHash = options.ServerApiKey is { } k ? Bearer.Hash(k) : null;
 
     private DateTimeOffset Now => options.Time.GetUtcNow();
 
@@ -22,10 +22,10 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
                 var now = Now;
-                return [.. _keys.Select(k => k.Snapshot(now))];
+                return [.. this.keys.Select(k => k.Snapshot(now))];
             }
         }
     }
@@ -34,9 +34,9 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return [.. _calls];
+                return [.. calls];
             }
         }
     }
@@ -46,7 +46,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     {
         var plain = "sk-or-v1-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var hash = Bearer.Hash(plain);
-        lock (_gate)
+        lock (gate)
         {
             var now = Now;
             var entry = new KeyEntry(hash, plain[..12] + "..." + plain[^4..], now)
@@ -57,7 +57,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
                 IncludeByokInLimit = draft.IncludeByokInLimit,
                 ExpiresAt = draft.ExpiresAt,
             };
-            _keys.Add(entry);
+            this.keys.Add(entry);
             return (plain, entry.Snapshot(now));
         }
     }
@@ -65,14 +65,14 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>Adds a key known only by its hash (minted by an earlier run); false when that hash is known already.</summary>
     public bool Adopt(StandInKeyAdoption key)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (Entry(key.Hash) is not null)
             {
                 return false;
             }
 
-            _keys.Add(new KeyEntry(key.Hash, "adopted " + Bearer.Short(key.Hash), Now)
+            this.keys.Add(new KeyEntry(key.Hash, "adopted " + Bearer.Short(key.Hash), Now)
             {
                 Name = key.Name,
                 Limit = key.Limit,
@@ -87,10 +87,10 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>A page of live keys, newest first (as OpenRouter lists the most recent first).</summary>
     public IReadOnlyList<StandInKey> Page(int offset, bool includeDisabled)
     {
-        lock (_gate)
+        lock (gate)
         {
             var now = Now;
-            return [.. Enumerable.Reverse(_keys)
+            return [.. Enumerable.Reverse(this.keys)
                 .Where(k => !k.Deleted && (includeDisabled || !k.Disabled))
                 .Skip(offset)
                 .Take(options.PageSize)
@@ -101,7 +101,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>Any key ever minted with this hash, deleted ones included; null when there is none.</summary>
     public StandInKey? Find(string hash)
     {
-        lock (_gate)
+        lock (gate)
         {
             return Entry(hash)?.Snapshot(Now);
         }
@@ -110,7 +110,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>Applies <paramref name="patch"/> to a live key; null when there is no live key with that hash.</summary>
     public StandInKey? Update(string hash, KeyPatch patch)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (Entry(hash) is not { Deleted: false } entry)
             {
@@ -131,7 +131,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>Deletes a live key for good; false when there is no live key with that hash.</summary>
     public bool Delete(string hash)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (Entry(hash) is not { Deleted: false } entry)
             {
@@ -161,12 +161,12 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
             return (hash, 401, "Management keys cannot be used for completions; use an API key.");
         }
 
-        if (hash == _serverKeyHash)
+        if (hash == serverKeyHash)
         {
             return (hash, 200, null);
         }
 
-        lock (_gate)
+        lock (gate)
         {
             var entry = Entry(hash);
             return entry switch
@@ -182,7 +182,7 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>OpenRouter's 402 message when the key's limit for its period is spent; null when it may spend.</summary>
     public string? LimitRefusal(string keyHash)
     {
-        lock (_gate)
+        lock (gate)
         {
             if (Entry(keyHash)?.Snapshot(Now) is not { LimitRemaining: { } remaining } key || remaining > 0)
             {
@@ -196,11 +196,11 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
     /// <summary>Records a call (with its sequence number) and charges its cost to the minted key it used, if any.</summary>
     public StandInChatCall Record(Func<int, DateTimeOffset, StandInChatCall> create)
     {
-        lock (_gate)
+        lock (gate)
         {
             var now = Now;
-            var call = create(_calls.Count + 1, now);
-            _calls.Add(call);
+            var call = create(calls.Count + 1, now);
+            calls.Add(call);
             if (call is { Cost: { } cost, KeyHash: { } hash } && Entry(hash) is { } entry)
             {
                 entry.Charge(now, cost);
@@ -210,5 +210,5 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
         }
     }
 
-    private KeyEntry? Entry(string hash) => _keys.Find(k => k.Hash == hash);
+    private KeyEntry? Entry(string hash) => this.keys.Find(k => k.Hash == hash);
 }

@@ -29,7 +29,7 @@ public sealed class RefusalTests(BrowserApp app) : IClassFixture<BrowserApp>
         await DemoPages.SignInAsync(page, "sam");
         await DemoPages.PlaygroundReadyAsync(page);
 
-        var enrolment = await ChangeAsync(async db =>
+        var enrollment = await ChangeAsync(async db =>
         {
             var row = await db.Enrollments.SingleAsync(e => e.User!.Email == "sam@" + DemoData.Domain && e.Course!.Code == DemoData.CourseCode);
             db.Enrollments.Remove(row);
@@ -45,9 +45,9 @@ public sealed class RefusalTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             await ChangeAsync(async db =>
             {
-                db.Enrollments.Add(new() { UserId = enrolment.UserId, CourseId = enrolment.CourseId, Role = enrolment.Role });
+                db.Enrollments.Add(new() { UserId = enrollment.UserId, CourseId = enrollment.CourseId, Role = enrollment.Role });
                 await Task.CompletedTask;
-                return enrolment;
+                return enrollment;
             });
         }
     }

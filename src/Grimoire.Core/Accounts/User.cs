@@ -1,12 +1,12 @@
 namespace Grimoire.Core.Accounts;
 
-/// <summary>A person who signs in: student, tutor, instructor or site admin (roles live on enrolments).</summary>
+/// <summary>A person who signs in: student, tutor, instructor or site admin (roles live on enrollments).</summary>
 public sealed class User
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>
-    /// Lower-cased e-mail address: how instructors enrol people, and how a first sign-in with a verified address finds
+    /// Lower-cased e-mail address: how instructors enroll people, and how a first sign-in with a verified address finds
     /// its account. After that, <see cref="ExternalLogins"/> identify the person.
     /// </summary>
     public required string Email { get; set; }

@@ -42,9 +42,9 @@ public sealed class SiteUsers(IDbContextFactory<GrimoireDbContext> contextFactor
         return new SiteUserPage(rows, total, skip, take);
     }
 
-    /// <summary>Enrols the person as instructor of the course, or raises their role to instructor.</summary>
+    /// <summary>Enrolls the person as instructor of the course, or raises their role to instructor.</summary>
     /// <exception cref="CourseValidationException">The person or the course does not exist.</exception>
-    public async Task<EnrolmentOutcome> MakeInstructorAsync(Guid actorId, Guid courseId, Guid userId, CancellationToken cancellationToken)
+    public async Task<EnrollmentOutcome> MakeInstructorAsync(Guid actorId, Guid courseId, Guid userId, CancellationToken cancellationToken)
     {
         await access.RequireSiteAdminAsync(actorId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -58,21 +58,21 @@ public sealed class SiteUsers(IDbContextFactory<GrimoireDbContext> contextFactor
             throw new CourseValidationException("That course does not exist.");
         }
 
-        var enrolment = await db.Enrollments.SingleOrDefaultAsync(e => e.CourseId == courseId && e.UserId == userId, cancellationToken);
-        EnrolmentOutcome outcome;
-        if (enrolment is null)
+        var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.CourseId == courseId && e.UserId == userId, cancellationToken);
+        EnrollmentOutcome outcome;
+        if (enrollment is null)
         {
             db.Enrollments.Add(new Enrollment { CourseId = courseId, UserId = userId, Role = CourseRole.Instructor, CreatedAt = time.GetUtcNow().UtcDateTime });
-            outcome = EnrolmentOutcome.Added;
+            outcome = EnrollmentOutcome.Added;
         }
-        else if (enrolment.Role == CourseRole.Instructor)
+        else if (enrollment.Role == CourseRole.Instructor)
         {
-            outcome = EnrolmentOutcome.AlreadyEnrolled;
+            outcome = EnrollmentOutcome.AlreadyEnrolled;
         }
         else
         {
-            enrolment.Role = CourseRole.Instructor;
-            outcome = EnrolmentOutcome.RoleChanged;
+            enrollment.Role = CourseRole.Instructor;
+            outcome = EnrollmentOutcome.RoleChanged;
         }
 
         await db.SaveOrRefuseAsync(cancellationToken);

@@ -66,8 +66,8 @@ public sealed partial class StudentKeyProvisioner
     }
 
     /// <summary>
-    /// Revokes every key a person holds in a course; the enrolment code calls this when unenrolling them (before
-    /// removing the enrolment). Returns how many keys were revoked. If some could not be revoked at the provider, the
+    /// Revokes every key a person holds in a course; the enrollment code calls this when unenrolling them (before
+    /// removing the enrollment). Returns how many keys were revoked. If some could not be revoked at the provider, the
     /// others stay revoked and a <see cref="KeyProvisioningException"/> says so; calling again is safe.
     /// </summary>
     public async Task<int> RevokeStudentKeysAsync(Guid actorId, Guid courseId, Guid studentId, CancellationToken cancellationToken)
@@ -76,7 +76,7 @@ public sealed partial class StudentKeyProvisioner
         return await RevokeHeldKeysAsync(courseId, studentId, cancellationToken);
     }
 
-    /// <summary><see cref="RevokeStudentKeysAsync"/> for callers that have checked access themselves (unenrolment).</summary>
+    /// <summary><see cref="RevokeStudentKeysAsync"/> for callers that have checked access themselves (unenrollment).</summary>
     internal async Task<int> RevokeHeldKeysAsync(Guid courseId, Guid studentId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);

@@ -67,21 +67,21 @@ public sealed partial class LtiLaunches(
             link.MembershipsUrl = url;
         }
 
-        var enrolment = await db.Enrollments.SingleOrDefaultAsync(e => e.CourseId == link.CourseId && e.UserId == user.Id, cancellationToken);
-        if (enrolment is null)
+        var enrollment = await db.Enrollments.SingleOrDefaultAsync(e => e.CourseId == link.CourseId && e.UserId == user.Id, cancellationToken);
+        if (enrollment is null)
         {
             db.Enrollments.Add(new Enrollment { CourseId = link.CourseId, UserId = user.Id, Role = role, CreatedAt = time.GetUtcNow().UtcDateTime });
         }
-        else if (enrolment.Role != role
-            && !(enrolment.Role == CourseRole.Instructor
+        else if (enrollment.Role != role
+            && !(enrollment.Role == CourseRole.Instructor
                  && await db.Enrollments.CountAsync(e => e.CourseId == link.CourseId && e.Role == CourseRole.Instructor, cancellationToken) == 1))
         {
-            LogRoleChanged(user.Id, link.CourseId, enrolment.Role, role);
-            enrolment.Role = role;
+            LogRoleChanged(user.Id, link.CourseId, enrollment.Role, role);
+            enrollment.Role = role;
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        var effective = enrolment?.Role ?? role;
+        var effective = enrollment?.Role ?? role;
         metrics.Launched(effective.ToString());
         LogLaunched(user.Id, link.CourseId, effective, launch.PlatformId);
         return new LtiSignIn(user, link.CourseId, effective, null);

@@ -20,7 +20,7 @@ public sealed class LtiMetrics
         var meter = meterFactory.Create(SignInMetrics.MeterName);
         launches = meter.CreateCounter<long>("grimoire.lti.launches", "{launch}", "LTI launches by outcome and refusal reason.");
         coursesCreated = meter.CreateCounter<long>("grimoire.lti.courses_created", "{course}", "Courses created by an instructor's first LTI launch.");
-        rosterChanges = meter.CreateCounter<long>("grimoire.lti.roster_changes", "{change}", "Enrolment changes made by LTI roster syncs, by kind.");
+        rosterChanges = meter.CreateCounter<long>("grimoire.lti.roster_changes", "{change}", "Enrollment changes made by LTI roster syncs, by kind.");
     }
 
     public void Launched(string role) => launches.Add(1, new("outcome", "signed-in"), new("reason", "none"), new("role", role));

@@ -15,8 +15,8 @@ public sealed record LtiRosterSummary(int Enrolled, int RoleChanged, int Unenrol
 
 /// <summary>
 /// Roster sync from the LMS (LTI Names and Role Provisioning Services, X9), acting as the instructor or site admin who
-/// asked (on their launch, or from the course page), through <see cref="CourseEnrolment"/>: enrol by e-mail (the
-/// account is bound to (issuer, sub) on the person's first launch), change roles, and unenrol through the same path
+/// asked (on their launch, or from the course page), through <see cref="CourseEnrollment"/>: enroll by e-mail (the
+/// account is bound to (issuer, sub) on the person's first launch), change roles, and unenroll through the same path
 /// as the People tab, which revokes the student's key. Someone absent from the roster is unenrolled when they are
 /// bound at this platform or a student; staff added by hand and not bound there stay. Never the one who asked, and
 /// never the last instructor (counted as skipped).
@@ -24,7 +24,7 @@ public sealed record LtiRosterSummary(int Enrolled, int RoleChanged, int Unenrol
 public sealed partial class LtiRosterSync(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     CourseAdminAccess access,
-    CourseEnrolment enrolment,
+    CourseEnrollment enrollment,
     LtiMemberships memberships,
     LtiMetrics metrics,
     ILogger<LtiRosterSync> logger)
@@ -75,7 +75,7 @@ public sealed partial class LtiRosterSync(
                 {
                     same++;
                 }
-                else if (await TryAsync(() => enrolment.SetRoleAsync(actorId, courseId, current.UserId, role, cancellationToken)))
+                else if (await TryAsync(() => enrollment.SetRoleAsync(actorId, courseId, current.UserId, role, cancellationToken)))
                 {
                     changed++;
                 }
@@ -93,19 +93,19 @@ public sealed partial class LtiRosterSync(
                 continue;
             }
 
-            var result = await enrolment.EnrolAsync(actorId, courseId, member.Email, member.Name, role, cancellationToken);
+            var result = await enrollment.EnrollAsync(actorId, courseId, member.Email, member.Name, role, cancellationToken);
             _ = result.Outcome switch
             {
-                EnrolmentOutcome.Added => added++,
-                EnrolmentOutcome.RoleChanged => changed++,
-                EnrolmentOutcome.AlreadyEnrolled => same++,
+                EnrollmentOutcome.Added => added++,
+                EnrollmentOutcome.RoleChanged => changed++,
+                EnrollmentOutcome.AlreadyEnrolled => same++,
                 _ => skipped++,
             };
         }
 
         foreach (var gone in enrolled.Where(e => !present.Contains(e.UserId) && e.UserId != actorId && (boundUsers.Contains(e.UserId) || e.Role == CourseRole.Student)))
         {
-            if (await TryAsync(() => enrolment.UnenrolAsync(actorId, courseId, gone.UserId, cancellationToken)))
+            if (await TryAsync(() => enrollment.UnenrollAsync(actorId, courseId, gone.UserId, cancellationToken)))
             {
                 removed++;
             }

@@ -7,7 +7,7 @@ namespace Grimoire.Core.Playground;
 
 /// <summary>
 /// Who may change what is already in a conversation (edit a message, branch from one — AC6.1, AC6.2, X2): an editor
-/// of its workspace, while the course is not archived. Posting a new turn checks the same and enrolment (TurnRunner).
+/// of its workspace, while the course is not archived. Posting a new turn checks the same and enrollment (TurnRunner).
 /// </summary>
 internal static class ConversationChangeRules
 {

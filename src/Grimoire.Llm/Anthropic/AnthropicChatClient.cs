@@ -21,7 +21,7 @@ internal sealed class AnthropicChatClient(
     HttpCallSettings settings,
     ILogger logger) : IChatClient
 {
-    private readonly Uri _url = CatalogueHttp.Combine(baseUrl, "v1/messages");
+    private readonly Uri url = CatalogueHttp.Combine(baseUrl, "v1/messages");
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
@@ -39,7 +39,7 @@ internal sealed class AnthropicChatClient(
             new("x-api-key", apiKey, IsSecret: true),
             new("anthropic-version", settingsFromConfig.Version),
         ];
-        var outgoing = new OutgoingRequest(_url, body, headers);
+        var outgoing = new OutgoingRequest(url, body, headers);
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new WireRequestContent(outgoing.Wire)]);
 
         var sender = new ProviderHttpSender(http, ProviderKinds.Anthropic, apiKey, settings, logger);

@@ -13,14 +13,14 @@ namespace Grimoire.Llm.Anthropic;
 /// </summary>
 internal sealed class AnthropicStreamMapper(ModelPricing pricing)
 {
-    private readonly Dictionary<int, BlockBuilder> _blocks = [];
-    private string? _messageId;
-    private string? _model;
-    private long _inputTokens;
-    private long _cacheRead;
-    private long _cacheWrite;
-    private long _outputTokens;
-    private string? _stopReason;
+    private readonly Dictionary<int, BlockBuilder> blocks = [];
+    private string? messageId;
+    private string? model;
+    private long inputTokens;
+    private long cacheRead;
+    private long cacheWrite;
+    private long outputTokens;
+    private string? stopReason;
 
     public bool IsDone { get; private set; }
 
@@ -46,8 +46,8 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
     {
         if (data.TryGetProperty("message", out var message))
         {
-            _messageId = CatalogueHttp.String(message, "id");
-            _model = CatalogueHttp.String(message, "model");
+            messageId = CatalogueHttp.String(message, "id");
+            this.model = CatalogueHttp.String(message, "model");
             if (message.TryGetProperty("usage", out var usage))
             {
                 ReadUsage(usage);
@@ -71,12 +71,12 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
                 var thinking = new BlockBuilder(ThinkingBlockKind.Text);
                 thinking.Text.Append(CatalogueHttp.String(block, "thinking"));
                 thinking.Signature.Append(CatalogueHttp.String(block, "signature"));
-                _blocks[index] = thinking;
+                blocks[index] = thinking;
                 return thinking.Text.Length > 0 ? Update(new TextReasoningContent(thinking.Text.ToString())) : null;
             case "redacted_thinking":
                 var redacted = new BlockBuilder(ThinkingBlockKind.Redacted);
                 redacted.Data = CatalogueHttp.String(block, "data");
-                _blocks[index] = redacted;
+                blocks[index] = redacted;
                 return null;
             case "text" when CatalogueHttp.String(block, "text") is { Length: > 0 } text:
                 return Update(new TextContent(text));
@@ -96,14 +96,14 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
         switch (CatalogueHttp.String(delta, "type"))
         {
             case "thinking_delta" when CatalogueHttp.String(delta, "thinking") is { } thinking:
-                if (_blocks.TryGetValue(index, out var block))
+                if (blocks.TryGetValue(index, out var block))
                 {
                     block.Text.Append(thinking);
                 }
 
                 return thinking.Length > 0 ? Update(new TextReasoningContent(thinking)) : null;
             case "signature_delta" when CatalogueHttp.String(delta, "signature") is { } signature:
-                if (_blocks.TryGetValue(index, out var signed))
+                if (blocks.TryGetValue(index, out var signed))
                 {
                     signed.Signature.Append(signature);
                 }
@@ -119,7 +119,7 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
     private ChatResponseUpdate? BlockStop(JsonElement data)
     {
         var index = CatalogueHttp.Int(data, "index") ?? 0;
-        if (!_blocks.Remove(index, out var block))
+        if (!blocks.Remove(index, out var block))
         {
             return null;
         }
@@ -140,7 +140,7 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
     {
         if (data.TryGetProperty("delta", out var delta) && CatalogueHttp.String(delta, "stop_reason") is { } reason)
         {
-            _stopReason = reason;
+            stopReason = reason;
         }
 
         if (data.TryGetProperty("usage", out var usage))
@@ -154,17 +154,17 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
     private ChatResponseUpdate Stop()
     {
         IsDone = true;
-        var input = _inputTokens + _cacheRead + _cacheWrite;
+        var input = inputTokens + cacheRead + cacheWrite;
         var details = new UsageDetails
         {
             InputTokenCount = input,
-            OutputTokenCount = _outputTokens,
-            TotalTokenCount = input + _outputTokens,
-            CachedInputTokenCount = _cacheRead,
+            OutputTokenCount = outputTokens,
+            TotalTokenCount = input + outputTokens,
+            CachedInputTokenCount = cacheRead,
         };
-        var cost = pricing.CostOf(input, _outputTokens, _cacheRead) + _cacheWrite * pricing.InputPerMillion * 0.25m / 1_000_000m;
+        var cost = pricing.CostOf(input, outputTokens, cacheRead) + cacheWrite * pricing.InputPerMillion * 0.25m / 1_000_000m;
         var update = Update(UsageCost.Create(details, cost, CostSource.PriceList));
-        update.FinishReason = _stopReason switch
+        update.FinishReason = stopReason switch
         {
             "max_tokens" => ChatFinishReason.Length,
             "refusal" => ChatFinishReason.ContentFilter,
@@ -183,17 +183,17 @@ internal sealed class AnthropicStreamMapper(ModelPricing pricing)
 
     private void ReadUsage(JsonElement usage)
     {
-        _inputTokens = Long(usage, "input_tokens") ?? _inputTokens;
-        _cacheRead = Long(usage, "cache_read_input_tokens") ?? _cacheRead;
-        _cacheWrite = Long(usage, "cache_creation_input_tokens") ?? _cacheWrite;
-        _outputTokens = Long(usage, "output_tokens") ?? _outputTokens;
+        inputTokens = Long(usage, "input_tokens") ?? inputTokens;
+        cacheRead = Long(usage, "cache_read_input_tokens") ?? cacheRead;
+        cacheWrite = Long(usage, "cache_creation_input_tokens") ?? cacheWrite;
+        outputTokens = Long(usage, "output_tokens") ?? outputTokens;
     }
 
     private static long? Long(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : null;
 
     private ChatResponseUpdate Update(AIContent? content) =>
-        new(ChatRole.Assistant, content is null ? [] : [content]) { ResponseId = _messageId, ModelId = _model };
+        new(ChatRole.Assistant, content is null ? [] : [content]) { ResponseId = messageId, ModelId = this.model };
 
     private sealed class BlockBuilder(ThinkingBlockKind kind)
     {

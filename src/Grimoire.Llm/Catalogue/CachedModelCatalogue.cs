@@ -10,21 +10,21 @@ namespace Grimoire.Llm.Catalogue;
 /// </summary>
 internal sealed class CachedModelCatalogue(TimeProvider time, TimeSpan lifetime, ILogger<CachedModelCatalogue> logger) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, CatalogueSnapshot> _snapshots = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly ConcurrentDictionary<string, CatalogueSnapshot> snapshots = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim refresh = new(1, 1);
 
     public async Task<CatalogueSnapshot> GetAsync(IModelCatalogueSource source, ProviderEndpoint endpoint, CancellationToken cancellationToken)
     {
         var key = $"{source.ProviderKind}|{endpoint.BaseUrl}";
-        if (_snapshots.TryGetValue(key, out var cached) && !cached.IsStale && time.GetUtcNow() - cached.FetchedAt < lifetime)
+        if (snapshots.TryGetValue(key, out var cached) && !cached.IsStale && time.GetUtcNow() - cached.FetchedAt < lifetime)
         {
             return cached;
         }
 
-        await _refresh.WaitAsync(cancellationToken);
+        await this.refresh.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshots.TryGetValue(key, out cached) && !cached.IsStale && time.GetUtcNow() - cached.FetchedAt < lifetime)
+            if (snapshots.TryGetValue(key, out cached) && !cached.IsStale && time.GetUtcNow() - cached.FetchedAt < lifetime)
             {
                 return cached;
             }
@@ -33,7 +33,7 @@ internal sealed class CachedModelCatalogue(TimeProvider time, TimeSpan lifetime,
             {
                 var models = await source.FetchAsync(endpoint, cancellationToken);
                 var fresh = new CatalogueSnapshot(source.ProviderKind, models, time.GetUtcNow());
-                _snapshots[key] = fresh;
+                snapshots[key] = fresh;
                 return fresh;
             }
             catch (ProviderException ex)
@@ -47,7 +47,7 @@ internal sealed class CachedModelCatalogue(TimeProvider time, TimeSpan lifetime,
         }
         finally
         {
-            _refresh.Release();
+            this.refresh.Release();
         }
     }
 
@@ -57,9 +57,9 @@ internal sealed class CachedModelCatalogue(TimeProvider time, TimeSpan lifetime,
         var stale = lastGood is null
             ? new CatalogueSnapshot(kind, [], time.GetUtcNow(), true, reason)
             : lastGood with { IsStale = true, RefreshError = reason };
-        _snapshots[key] = stale with { FetchedAt = lastGood?.FetchedAt ?? DateTimeOffset.MinValue };
+        snapshots[key] = stale with { FetchedAt = lastGood?.FetchedAt ?? DateTimeOffset.MinValue };
         return stale;
     }
 
-    public void Dispose() => _refresh.Dispose();
+    public void Dispose() => this.refresh.Dispose();
 }

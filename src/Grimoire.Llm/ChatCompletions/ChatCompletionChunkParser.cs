@@ -8,8 +8,8 @@ namespace Grimoire.Llm.ChatCompletions;
 /// </summary>
 internal sealed class ChatCompletionChunkParser
 {
-    private readonly KnownString _id = new();
-    private readonly KnownString _model = new();
+    private readonly KnownString id = new();
+    private readonly KnownString model = new();
 
     public ChatCompletionChunk Parse(string eventType, ReadOnlySpan<byte> data)
     {
@@ -34,12 +34,12 @@ internal sealed class ChatCompletionChunkParser
             if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
-                chunk.Id = _id.Read(ref reader);
+                chunk.Id = this.id.Read(ref reader);
             }
             else if (reader.ValueTextEquals("model"u8))
             {
                 reader.Read();
-                chunk.Model = _model.Read(ref reader);
+                chunk.Model = this.model.Read(ref reader);
             }
             else if (reader.ValueTextEquals("choices"u8))
             {
@@ -168,24 +168,24 @@ internal sealed class ChatCompletionChunkParser
     /// <summary>A string that repeats in every chunk (id, model): compared as raw bytes, allocated once.</summary>
     private sealed class KnownString
     {
-        private byte[] _raw = [];
-        private string? _value;
+        private byte[] raw = [];
+        private string? value;
 
         public string? Read(ref Utf8JsonReader reader)
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                return _value;
+                return value;
             }
 
-            if (_value is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(_raw))
+            if (value is not null && !reader.ValueIsEscaped && reader.ValueSpan.SequenceEqual(this.raw))
             {
-                return _value;
+                return value;
             }
 
-            _raw = reader.ValueIsEscaped ? [] : reader.ValueSpan.ToArray();
-            _value = reader.GetString();
-            return _value;
+            this.raw = reader.ValueIsEscaped ? [] : reader.ValueSpan.ToArray();
+            value = reader.GetString();
+            return value;
         }
     }
 }

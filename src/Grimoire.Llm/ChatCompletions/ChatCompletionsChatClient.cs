@@ -19,7 +19,7 @@ internal sealed class ChatCompletionsChatClient(
     HttpCallSettings settings,
     ILogger logger) : IChatClient
 {
-    private readonly ChatClientMetadata _metadata = new(profile.ProviderName, profile.ChatUrl, modelId);
+    private readonly ChatClientMetadata metadata = new(profile.ProviderName, profile.ChatUrl, modelId);
 
     public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default) =>
         GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken);
@@ -73,7 +73,7 @@ internal sealed class ChatCompletionsChatClient(
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
-        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? _metadata
+        serviceKey is null && serviceType == typeof(ChatClientMetadata) ? metadata
         : serviceKey is null && serviceType.IsInstanceOfType(this) ? this
         : null;
 

@@ -11,10 +11,10 @@ namespace Grimoire.Llm.ChatCompletions;
 /// </summary>
 internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile, string? generationId)
 {
-    private readonly ThinkTagSplitter _tags = new();
-    private readonly ReasoningAccumulator _reasoning = new(profile.ProviderKind);
-    private bool _sawDetails;
-    private string? _responseId = generationId;
+    private readonly ThinkTagSplitter tags = new();
+    private readonly ReasoningAccumulator reasoning = new(profile.ProviderKind);
+    private bool sawDetails;
+    private string? responseId = generationId;
 
     public bool IsDone { get; private set; }
 
@@ -31,15 +31,15 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
             return null;
         }
 
-        _responseId ??= chunk.Id;
+        responseId ??= chunk.Id;
         List<AIContent>? contents = null;
 
         if (chunk.Details is { } details)
         {
-            _sawDetails = true;
+            sawDetails = true;
             foreach (var detail in details)
             {
-                _reasoning.Add(detail);
+                this.reasoning.Add(detail);
                 if ((detail.Text ?? detail.Summary) is { Length: > 0 } shown)
                 {
                     Add(ref contents, new TextReasoningContent(shown));
@@ -48,9 +48,9 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
         }
         else if (chunk.Reasoning is { } reasoning)
         {
-            if (!_sawDetails)
+            if (!sawDetails)
             {
-                _reasoning.AddPlain(reasoning);
+                this.reasoning.AddPlain(reasoning);
             }
 
             Add(ref contents, new TextReasoningContent(reasoning));
@@ -58,7 +58,7 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
 
         if (chunk.Content is { } content)
         {
-            var (thinking, text) = _tags.Push(content);
+            var (thinking, text) = tags.Push(content);
             AddThinkingFromTags(ref contents, thinking);
             AddText(ref contents, text);
         }
@@ -101,7 +101,7 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
 
         return new ChatResponseUpdate(ChatRole.Assistant, contents ?? [])
         {
-            ResponseId = _responseId,
+            ResponseId = responseId,
             ModelId = chunk.Model,
             FinishReason = finish,
         };
@@ -113,7 +113,7 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
         List<AIContent>? contents = null;
         FlushTags(ref contents);
         DrainBlocks(ref contents);
-        return contents is null ? null : new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = _responseId };
+        return contents is null ? null : new ChatResponseUpdate(ChatRole.Assistant, contents) { ResponseId = responseId };
     }
 
     private void AddThinkingFromTags(ref List<AIContent>? contents, string? thinking)
@@ -123,7 +123,7 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
             return;
         }
 
-        _reasoning.AddPlain(thinking);
+        this.reasoning.AddPlain(thinking);
         Add(ref contents, new TextReasoningContent(thinking));
     }
 
@@ -140,19 +140,19 @@ internal sealed class ChatCompletionsStreamMapper(ChatCompletionsProfile profile
 
     private void FlushTags(ref List<AIContent>? contents)
     {
-        var (thinking, text) = _tags.Flush();
+        var (thinking, text) = tags.Flush();
         AddThinkingFromTags(ref contents, thinking);
         AddText(ref contents, text);
     }
 
     private void DrainBlocks(ref List<AIContent>? contents)
     {
-        if (!_reasoning.HasPending)
+        if (!this.reasoning.HasPending)
         {
             return;
         }
 
-        foreach (var block in _reasoning.Drain())
+        foreach (var block in this.reasoning.Drain())
         {
             Add(ref contents, new ThinkingBlockContent(block));
         }

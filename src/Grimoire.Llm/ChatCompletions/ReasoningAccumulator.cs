@@ -9,18 +9,18 @@ namespace Grimoire.Llm.ChatCompletions;
 /// </summary>
 internal sealed class ReasoningAccumulator(string providerKind)
 {
-    private readonly List<Pending> _pending = [];
+    private readonly List<Pending> pending = [];
 
-    public bool HasPending => _pending.Count > 0;
+    public bool HasPending => pending.Count > 0;
 
     public void Add(ReasoningDetail detail)
     {
-        var index = detail.Index ?? (_pending.Count == 0 ? 0 : _pending[^1].Index);
-        var block = _pending.Find(p => p.Index == index && p.FromDetails);
+        var index = detail.Index ?? (pending.Count == 0 ? 0 : pending[^1].Index);
+        var block = pending.Find(p => p.Index == index && p.FromDetails);
         if (block is null)
         {
             block = new Pending(index, fromDetails: true);
-            _pending.Add(block);
+            pending.Add(block);
         }
 
         block.Type ??= detail.Type;
@@ -40,11 +40,11 @@ internal sealed class ReasoningAccumulator(string providerKind)
 
     public void AddPlain(string text)
     {
-        var block = _pending.Find(p => !p.FromDetails);
+        var block = pending.Find(p => !p.FromDetails);
         if (block is null)
         {
-            block = new Pending(_pending.Count, fromDetails: false);
-            _pending.Add(block);
+            block = new Pending(pending.Count, fromDetails: false);
+            pending.Add(block);
         }
 
         block.Text.Append(text);
@@ -53,8 +53,8 @@ internal sealed class ReasoningAccumulator(string providerKind)
     /// <summary>The complete blocks, in order, and forgets them.</summary>
     public List<ThinkingBlock> Drain()
     {
-        var blocks = _pending.OrderBy(p => p.Index).Select(ToBlock).ToList();
-        _pending.Clear();
+        var blocks = pending.OrderBy(p => p.Index).Select(ToBlock).ToList();
+        pending.Clear();
         return blocks;
     }
 

@@ -9,8 +9,8 @@ internal sealed class ThinkTagSplitter
     private const string Open = "<think>";
     private const string Close = "</think>";
 
-    private State _state;
-    private string _held = "";
+    private State state;
+    private string held = "";
 
     private enum State
     {
@@ -20,11 +20,11 @@ internal sealed class ThinkTagSplitter
         Text,
     }
 
-    public bool IsThinking => _state == State.Thinking;
+    public bool IsThinking => state == State.Thinking;
 
     public (string? Thinking, string? Text) Push(string delta)
     {
-        switch (_state)
+        switch (state)
         {
             case State.Text:
                 return (null, delta);
@@ -35,26 +35,26 @@ internal sealed class ThinkTagSplitter
                     return (null, null);
                 }
 
-                _state = State.Text;
+                state = State.Text;
                 return (null, rest);
             case State.Start:
-                var buffer = _held + delta;
+                var buffer = this.held + delta;
                 var trimmed = buffer.AsSpan().TrimStart();
                 if (trimmed.StartsWith(Open, StringComparison.Ordinal))
                 {
-                    _state = State.Thinking;
-                    _held = "";
+                    state = State.Thinking;
+                    this.held = "";
                     return PushThinking(trimmed[Open.Length..].ToString());
                 }
 
                 if (Open.AsSpan().StartsWith(trimmed, StringComparison.Ordinal))
                 {
-                    _held = buffer;
+                    this.held = buffer;
                     return (null, null);
                 }
 
-                _state = State.Text;
-                _held = "";
+                state = State.Text;
+                this.held = "";
                 return (null, buffer);
             default:
                 return PushThinking(delta);
@@ -64,30 +64,30 @@ internal sealed class ThinkTagSplitter
     /// <summary>Whatever is held back when the stream ends.</summary>
     public (string? Thinking, string? Text) Flush()
     {
-        var held = _held;
-        _held = "";
+        var held = this.held;
+        this.held = "";
         if (held.Length == 0)
         {
             return (null, null);
         }
 
-        return _state == State.Thinking ? (held, null) : (null, held);
+        return state == State.Thinking ? (held, null) : (null, held);
     }
 
     private (string? Thinking, string? Text) PushThinking(string delta)
     {
-        var buffer = _held + delta;
+        var buffer = this.held + delta;
         var end = buffer.IndexOf(Close, StringComparison.Ordinal);
         if (end >= 0)
         {
-            _held = "";
+            this.held = "";
             var rest = buffer[(end + Close.Length)..].TrimStart('\r', '\n');
-            _state = rest.Length == 0 ? State.AfterThinking : State.Text;
+            state = rest.Length == 0 ? State.AfterThinking : State.Text;
             return (NullIfEmpty(buffer[..end]), NullIfEmpty(rest));
         }
 
         var keep = HeldBackLength(buffer);
-        _held = buffer[^keep..];
+        this.held = buffer[^keep..];
         return (NullIfEmpty(buffer[..^keep]), null);
     }
 

@@ -10,10 +10,10 @@ namespace Grimoire.Llm.Pipeline;
 /// </summary>
 internal sealed class ObservedCall(string provider, string model, TimeProvider time)
 {
-    private readonly long _started = time.GetTimestamp();
-    private long? _firstToken;
-    private long? _ended;
-    private ChatFinishReason? _finish;
+    private readonly long started = time.GetTimestamp();
+    private long? firstToken;
+    private long? ended;
+    private ChatFinishReason? finish;
 
     public string Provider { get; } = provider;
 
@@ -27,9 +27,9 @@ internal sealed class ObservedCall(string provider, string model, TimeProvider t
     /// <summary>The failure's kind and HTTP status when a provider failure ended the call (never its text).</summary>
     public ProviderFailure? Failure { get; private set; }
 
-    public TimeSpan? TimeToFirstToken => _firstToken is { } t ? time.GetElapsedTime(_started, t) : null;
+    public TimeSpan? TimeToFirstToken => firstToken is { } t ? time.GetElapsedTime(this.started, t) : null;
 
-    public TimeSpan Duration => time.GetElapsedTime(_started, _ended ?? time.GetTimestamp());
+    public TimeSpan Duration => time.GetElapsedTime(this.started, this.ended ?? time.GetTimestamp());
 
     public void Observe(ChatResponseUpdate update)
     {
@@ -38,7 +38,7 @@ internal sealed class ObservedCall(string provider, string model, TimeProvider t
             switch (content)
             {
                 case TextContent { Text.Length: > 0 } or TextReasoningContent { Text.Length: > 0 }:
-                    _firstToken ??= time.GetTimestamp();
+                    firstToken ??= time.GetTimestamp();
                     break;
                 case UsageContent usage:
                     Usage = usage.ToTokenUsage();
@@ -48,13 +48,13 @@ internal sealed class ObservedCall(string provider, string model, TimeProvider t
             }
         }
 
-        _finish = update.FinishReason ?? _finish;
+        finish = update.FinishReason ?? finish;
     }
 
     /// <summary>The stream ran to its end.</summary>
     public void Completed() => End(
-        _finish == ChatFinishReason.Length ? TurnOutcomes.Truncated
-        : _finish == ChatFinishReason.ContentFilter ? TurnOutcomes.Filtered
+        finish == ChatFinishReason.Length ? TurnOutcomes.Truncated
+        : finish == ChatFinishReason.ContentFilter ? TurnOutcomes.Filtered
         : TurnOutcomes.Complete);
 
     /// <summary>The stream threw: the caller's cancellation is "cancelled", anything else "failed".</summary>
@@ -72,7 +72,7 @@ internal sealed class ObservedCall(string provider, string model, TimeProvider t
         if (Outcome is null)
         {
             Outcome = outcome;
-            _ended = time.GetTimestamp();
+            this.ended = time.GetTimestamp();
         }
     }
 }

@@ -20,62 +20,62 @@ public sealed class ProviderMetrics
     public const string ThinkingTokens = "grimoire.llm.tokens.thinking";
     public const string CostUsd = "grimoire.llm.cost_usd";
 
-    private readonly Counter<long> _started;
-    private readonly Counter<long> _finished;
-    private readonly UpDownCounter<long> _inFlight;
-    private readonly Histogram<double> _firstToken;
-    private readonly Histogram<double> _duration;
-    private readonly Counter<long> _input;
-    private readonly Counter<long> _output;
-    private readonly Counter<long> _thinking;
-    private readonly Counter<double> _cost;
+    private readonly Counter<long> started;
+    private readonly Counter<long> finished;
+    private readonly UpDownCounter<long> inFlight;
+    private readonly Histogram<double> firstToken;
+    private readonly Histogram<double> duration;
+    private readonly Counter<long> input;
+    private readonly Counter<long> output;
+    private readonly Counter<long> thinking;
+    private readonly Counter<double> cost;
 
     public ProviderMetrics(IMeterFactory meterFactory)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(MeterName);
-        _started = meter.CreateCounter<long>(TurnsStarted, "{turn}", "Provider calls started, by provider and model.");
-        _finished = meter.CreateCounter<long>(TurnsFinished, "{turn}", "Provider calls ended, by provider, model and status.");
-        _inFlight = meter.CreateUpDownCounter<long>(StreamsInFlight, "{stream}", "Provider streams open now, by provider and model.");
-        _firstToken = meter.CreateHistogram(TimeToFirstToken, "s", "From sending the request to the first text or thinking, by provider and model.",
+        this.started = meter.CreateCounter<long>(TurnsStarted, "{turn}", "Provider calls started, by provider and model.");
+        this.finished = meter.CreateCounter<long>(TurnsFinished, "{turn}", "Provider calls ended, by provider, model and status.");
+        inFlight = meter.CreateUpDownCounter<long>(StreamsInFlight, "{stream}", "Provider streams open now, by provider and model.");
+        firstToken = meter.CreateHistogram(TimeToFirstToken, "s", "From sending the request to the first text or thinking, by provider and model.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 30, 60] });
-        _duration = meter.CreateHistogram(TurnDuration, "s", "Provider calls from start to end, by provider, model and status.",
+        duration = meter.CreateHistogram(TurnDuration, "s", "Provider calls from start to end, by provider, model and status.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600] });
-        _input = meter.CreateCounter<long>(InputTokens, "{token}", "Input tokens the provider reported, by provider and model.");
-        _output = meter.CreateCounter<long>(OutputTokens, "{token}", "Output tokens (thinking included where billed so), by provider and model.");
-        _thinking = meter.CreateCounter<long>(ThinkingTokens, "{token}", "Thinking tokens the provider reported, by provider and model.");
-        _cost = meter.CreateCounter<double>(CostUsd, "{USD}", "Cost in US dollars (reported by the provider or from its price list), by provider and model.");
+        input = meter.CreateCounter<long>(InputTokens, "{token}", "Input tokens the provider reported, by provider and model.");
+        output = meter.CreateCounter<long>(OutputTokens, "{token}", "Output tokens (thinking included where billed so), by provider and model.");
+        this.thinking = meter.CreateCounter<long>(ThinkingTokens, "{token}", "Thinking tokens the provider reported, by provider and model.");
+        this.cost = meter.CreateCounter<double>(CostUsd, "{USD}", "Cost in US dollars (reported by the provider or from its price list), by provider and model.");
     }
 
     internal void Started(ObservedCall call)
     {
-        _started.Add(1, Provider(call), Model(call));
-        _inFlight.Add(1, Provider(call), Model(call));
+        this.started.Add(1, Provider(call), Model(call));
+        inFlight.Add(1, Provider(call), Model(call));
     }
 
     internal void Ended(ObservedCall call)
     {
         var status = new KeyValuePair<string, object?>("status", call.Outcome);
-        _inFlight.Add(-1, Provider(call), Model(call));
-        _finished.Add(1, Provider(call), Model(call), status);
-        _duration.Record(call.Duration.TotalSeconds, Provider(call), Model(call), status);
+        inFlight.Add(-1, Provider(call), Model(call));
+        this.finished.Add(1, Provider(call), Model(call), status);
+        duration.Record(call.Duration.TotalSeconds, Provider(call), Model(call), status);
         if (call.TimeToFirstToken is { } first)
         {
-            _firstToken.Record(first.TotalSeconds, Provider(call), Model(call));
+            firstToken.Record(first.TotalSeconds, Provider(call), Model(call));
         }
 
         if (call.Usage is { } usage)
         {
-            _input.Add(usage.InputTokens, Provider(call), Model(call));
-            _output.Add(usage.OutputTokens, Provider(call), Model(call));
+            input.Add(usage.InputTokens, Provider(call), Model(call));
+            output.Add(usage.OutputTokens, Provider(call), Model(call));
             if (usage.ThinkingTokens is { } thinking)
             {
-                _thinking.Add(thinking, Provider(call), Model(call));
+                this.thinking.Add(thinking, Provider(call), Model(call));
             }
 
             if (usage.CostUsd is { } cost)
             {
-                _cost.Add((double)cost, Provider(call), Model(call));
+                this.cost.Add((double)cost, Provider(call), Model(call));
             }
         }
     }

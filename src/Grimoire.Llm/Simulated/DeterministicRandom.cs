@@ -5,7 +5,7 @@ namespace Grimoire.Llm.Simulated;
 /// <summary>A small xorshift generator seeded from the prompt and seed: the same inputs give the same stream on every machine.</summary>
 internal sealed class DeterministicRandom
 {
-    private ulong _state;
+    private ulong state;
 
     public DeterministicRandom(string prompt, long seed)
     {
@@ -15,10 +15,10 @@ internal sealed class DeterministicRandom
             hash = (hash ^ b) * 1099511628211UL;
         }
 
-        _state = hash ^ (ulong)seed ^ 0x9E3779B97F4A7C15UL;
-        if (_state == 0)
+        state = hash ^ (ulong)seed ^ 0x9E3779B97F4A7C15UL;
+        if (state == 0)
         {
-            _state = 1;
+            state = 1;
         }
 
         Fingerprint = hash ^ (ulong)seed;
@@ -29,10 +29,10 @@ internal sealed class DeterministicRandom
 
     public int Next(int maxExclusive)
     {
-        _state ^= _state << 13;
-        _state ^= _state >> 7;
-        _state ^= _state << 17;
-        return (int)(_state % (ulong)maxExclusive);
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        return (int)(state % (ulong)maxExclusive);
     }
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Next(items.Count)];

@@ -6,15 +6,15 @@ namespace Grimoire.Llm.Streaming;
 /// <summary>Maps one <see cref="ChatResponseUpdate"/> to events; remembers what it has announced.</summary>
 internal sealed class ChatEventMapper
 {
-    private bool _started;
+    private bool started;
 
     public FinishReason? FinishReason { get; private set; }
 
     public void Map(ChatResponseUpdate update, List<ChatEvent> sink)
     {
-        if (!_started && (update.ResponseId is not null || update.ModelId is not null))
+        if (!started && (update.ResponseId is not null || update.ModelId is not null))
         {
-            _started = true;
+            started = true;
             sink.Add(new ResponseStarted(update.ResponseId, update.ModelId));
         }
 

@@ -10,9 +10,9 @@ namespace Grimoire.Llm.Streaming;
 /// </summary>
 public sealed class ChatTurn
 {
-    private readonly StringBuilder _thinking = new();
-    private readonly StringBuilder _text = new();
-    private readonly List<ThinkingBlock> _blocks = [];
+    private readonly StringBuilder thinking = new();
+    private readonly StringBuilder text = new();
+    private readonly List<ThinkingBlock> blocks = [];
 
     public WireRequest? Request { get; private set; }
 
@@ -21,12 +21,12 @@ public sealed class ChatTurn
     public string? ModelId { get; private set; }
 
     /// <summary>All thinking text as it streamed (for display).</summary>
-    public string Thinking => _thinking.ToString();
+    public string Thinking => this.thinking.ToString();
 
     /// <summary>The complete thinking blocks, signatures included (for storage and the next turn).</summary>
-    public IReadOnlyList<ThinkingBlock> ThinkingBlocks => _blocks;
+    public IReadOnlyList<ThinkingBlock> ThinkingBlocks => this.blocks;
 
-    public string Text => _text.ToString();
+    public string Text => this.text.ToString();
 
     public TokenUsage? Usage { get; private set; }
 
@@ -56,13 +56,13 @@ public sealed class ChatTurn
                 ModelId = started.ModelId;
                 break;
             case ThinkingDelta thinking:
-                _thinking.Append(thinking.Text);
+                this.thinking.Append(thinking.Text);
                 break;
             case ThinkingBlockCompleted block:
-                _blocks.Add(block.Block);
+                this.blocks.Add(block.Block);
                 break;
             case TextDelta text:
-                _text.Append(text.Text);
+                this.text.Append(text.Text);
                 break;
             case UsageReported usage:
                 Usage = usage.Usage;
@@ -83,8 +83,8 @@ public sealed class ChatTurn
     /// </summary>
     public ChatMessage ToAssistantMessage()
     {
-        var contents = new List<AIContent>(_blocks.Count + 1);
-        contents.AddRange(_blocks.Select(b => new ThinkingBlockContent(b)));
+        var contents = new List<AIContent>(this.blocks.Count + 1);
+        contents.AddRange(this.blocks.Select(b => new ThinkingBlockContent(b)));
         contents.Add(new TextContent(Text));
         return new ChatMessage(ChatRole.Assistant, contents);
     }

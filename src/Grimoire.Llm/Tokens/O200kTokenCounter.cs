@@ -13,13 +13,13 @@ internal sealed class O200kTokenCounter : ITokenCounter
     private const int MaxCachedParagraphs = 4096;
     private const int MinCachedLength = 32;
 
-    private readonly Lazy<Tokenizer> _tokenizer = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
-    private readonly ConcurrentDictionary<string, int> _paragraphs = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly Lazy<Tokenizer> tokenizer = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
+    private readonly ConcurrentDictionary<string, int> paragraphs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
     public O200kTokenCounter()
     {
-        _lookup = _paragraphs.GetAlternateLookup<ReadOnlySpan<char>>();
+        lookup = this.paragraphs.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public string EncodingName => "o200k_base";
@@ -45,27 +45,27 @@ internal sealed class O200kTokenCounter : ITokenCounter
     }
 
     /// <summary>Counts without the cache (the reference the cached count is compared with).</summary>
-    internal int CountWhole(string text) => _tokenizer.Value.CountTokens(text);
+    internal int CountWhole(string text) => tokenizer.Value.CountTokens(text);
 
     private int CountParagraph(ReadOnlySpan<char> paragraph)
     {
         if (paragraph.Length < MinCachedLength)
         {
-            return _tokenizer.Value.CountTokens(paragraph);
+            return tokenizer.Value.CountTokens(paragraph);
         }
 
-        if (_lookup.TryGetValue(paragraph, out var cached))
+        if (lookup.TryGetValue(paragraph, out var cached))
         {
             return cached;
         }
 
-        var count = _tokenizer.Value.CountTokens(paragraph);
-        if (_paragraphs.Count >= MaxCachedParagraphs)
+        var count = tokenizer.Value.CountTokens(paragraph);
+        if (this.paragraphs.Count >= MaxCachedParagraphs)
         {
-            _paragraphs.Clear();
+            this.paragraphs.Clear();
         }
 
-        _lookup.TryAdd(paragraph, count);
+        lookup.TryAdd(paragraph, count);
         return count;
     }
 }

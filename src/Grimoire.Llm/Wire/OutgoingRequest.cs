@@ -9,14 +9,14 @@ namespace Grimoire.Llm.Wire;
 /// </summary>
 internal sealed class OutgoingRequest
 {
-    private readonly byte[] _body;
-    private readonly IReadOnlyList<OutgoingHeader> _headers;
+    private readonly byte[] body;
+    private readonly IReadOnlyList<OutgoingHeader> headers;
 
     public OutgoingRequest(Uri url, byte[] body, IReadOnlyList<OutgoingHeader> headers)
     {
         Url = url;
-        _body = body;
-        _headers = headers;
+        this.body = body;
+        this.headers = headers;
         Wire = new WireRequest("POST", url, BuildWireHeaders(headers, body.Length), body);
     }
 
@@ -28,10 +28,10 @@ internal sealed class OutgoingRequest
     {
         var message = new HttpRequestMessage(HttpMethod.Post, Url)
         {
-            Content = new ByteArrayContent(_body),
+            Content = new ByteArrayContent(this.body),
         };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        foreach (var header in _headers)
+        foreach (var header in this.headers)
         {
             message.Headers.TryAddWithoutValidation(header.Name, header.Value);
         }

@@ -10,14 +10,14 @@ namespace Grimoire.OpenRouterStandIn.Catalogue;
 /// <summary><c>GET /api/v1/models</c>: public (no key), OpenRouter's catalogue shape with prices as strings.</summary>
 internal sealed class ModelsEndpoint(IReadOnlyList<StandInModel> models)
 {
-    private readonly byte[] _body = JsonResponse.Serialize(w => Write(w, models));
+    private readonly byte[] body = JsonResponse.Serialize(w => Write(w, models));
 
     public void Map(IEndpointRouteBuilder routes) =>
         routes.MapMethods("/api/v1/models", ["GET"], async context =>
         {
             context.Response.ContentType = "application/json";
-            context.Response.ContentLength = _body.Length;
-            await context.Response.Body.WriteAsync(_body, context.RequestAborted);
+            context.Response.ContentLength = body.Length;
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         });
 
     private static void Write(Utf8JsonWriter w, IReadOnlyList<StandInModel> models)

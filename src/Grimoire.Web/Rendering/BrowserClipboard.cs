@@ -10,8 +10,8 @@ public sealed class BrowserClipboard(IJSRuntime js) : IAsyncDisposable, IDisposa
 {
     internal const string ModulePath = "./js/message-actions.js";
 
-    private Task<IJSObjectReference>? _module;
-    private bool _codeCopyEnabled;
+    private Task<IJSObjectReference>? module;
+    private bool codeCopyEnabled;
 
     /// <summary>Copies <paramref name="text"/> exactly as given. False when the browser refused.</summary>
     public async Task<bool> CopyAsync(string text, CancellationToken cancellationToken = default)
@@ -31,12 +31,12 @@ public sealed class BrowserClipboard(IJSRuntime js) : IAsyncDisposable, IDisposa
     /// <summary>Installs the click handler for code-block copy buttons. Idempotent; call after first render.</summary>
     public async Task EnableCodeCopyButtonsAsync(CancellationToken cancellationToken = default)
     {
-        if (_codeCopyEnabled)
+        if (codeCopyEnabled)
         {
             return;
         }
 
-        _codeCopyEnabled = true;
+        codeCopyEnabled = true;
         try
         {
             var module = await GetModuleAsync(cancellationToken);
@@ -44,17 +44,17 @@ public sealed class BrowserClipboard(IJSRuntime js) : IAsyncDisposable, IDisposa
         }
         catch
         {
-            _codeCopyEnabled = false;
+            codeCopyEnabled = false;
             throw;
         }
     }
 
     /// <summary>Synchronous disposal (some hosts and tests): forget the module; the page frees it when it goes.</summary>
-    public void Dispose() => _module = null;
+    public void Dispose() => this.module = null;
 
     public async ValueTask DisposeAsync()
     {
-        if (_module is not { IsCompletedSuccessfully: true } module)
+        if (this.module is not { IsCompletedSuccessfully: true } module)
         {
             return;
         }
@@ -72,14 +72,14 @@ public sealed class BrowserClipboard(IJSRuntime js) : IAsyncDisposable, IDisposa
     private async Task<IJSObjectReference> GetModuleAsync(CancellationToken cancellationToken)
     {
         // Imported without the caller's token: one caller giving up must not poison the shared import.
-        _module ??= js.InvokeAsync<IJSObjectReference>("import", CancellationToken.None, ModulePath).AsTask();
+        this.module ??= js.InvokeAsync<IJSObjectReference>("import", CancellationToken.None, ModulePath).AsTask();
         try
         {
-            return await _module.WaitAsync(cancellationToken);
+            return await this.module.WaitAsync(cancellationToken);
         }
-        catch (Exception) when (_module.IsFaulted || _module.IsCanceled)
+        catch (Exception) when (this.module.IsFaulted || this.module.IsCanceled)
         {
-            _module = null;
+            this.module = null;
             throw;
         }
     }

@@ -11,11 +11,11 @@ namespace Grimoire.Web.Rendering;
 /// </summary>
 public sealed class LiveMarkdown
 {
-    private readonly MarkdownRenderer _renderer;
-    private string _stableSource = string.Empty;
-    private string _stableHtml = string.Empty;
+    private readonly MarkdownRenderer renderer;
+    private string stableSource = string.Empty;
+    private string stableHtml = string.Empty;
 
-    internal LiveMarkdown(MarkdownRenderer renderer) => _renderer = renderer;
+    internal LiveMarkdown(MarkdownRenderer renderer) => this.renderer = renderer;
 
     /// <summary>How many times the stable part was rendered (for tests).</summary>
     internal int StableRenders { get; private set; }
@@ -30,17 +30,17 @@ public sealed class LiveMarkdown
         var split = StableLength(markdown);
         if (split == 0)
         {
-            return new MarkupString(_renderer.ToSafeHtml(markdown));
+            return new MarkupString(this.renderer.ToSafeHtml(markdown));
         }
 
-        if (split != _stableSource.Length || !markdown.AsSpan(0, split).SequenceEqual(_stableSource))
+        if (split != stableSource.Length || !markdown.AsSpan(0, split).SequenceEqual(stableSource))
         {
-            _stableSource = markdown[..split];
-            _stableHtml = _renderer.ToSafeHtml(_stableSource);
+            stableSource = markdown[..split];
+            stableHtml = this.renderer.ToSafeHtml(stableSource);
             StableRenders++;
         }
 
-        return new MarkupString(_stableHtml + _renderer.ToSafeHtml(markdown[split..]));
+        return new MarkupString(stableHtml + this.renderer.ToSafeHtml(markdown[split..]));
     }
 
     /// <summary>

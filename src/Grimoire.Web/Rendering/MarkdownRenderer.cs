@@ -19,15 +19,15 @@ public sealed class MarkdownRenderer : IDisposable
 {
     private static readonly MarkupString Empty = new(string.Empty);
 
-    private readonly MarkdownPipeline _pipeline;
-    private readonly HtmlSanitizer _sanitizer;
-    private readonly MemoryCache _cache;
-    private readonly int _maxCachedMarkdownChars;
+    private readonly MarkdownPipeline pipeline;
+    private readonly HtmlSanitizer sanitizer;
+    private readonly MemoryCache cache;
+    private readonly int maxCachedMarkdownChars;
 
     public MarkdownRenderer(IOptions<MarkdownRenderingOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _pipeline = new MarkdownPipelineBuilder()
+        this.pipeline = new MarkdownPipelineBuilder()
             // Raw HTML written by a model or a student is shown as the text it is, never interpreted:
             // a student asking about <script> sees <script>.
             .DisableHtml()
@@ -42,9 +42,9 @@ public sealed class MarkdownRenderer : IDisposable
             // Chat text is written line by line: a single newline is a line break.
             .UseSoftlineBreakAsHardlineBreak()
             .Build();
-        _sanitizer = UntrustedHtmlPolicy.CreateSanitizer();
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheSizeLimitChars });
-        _maxCachedMarkdownChars = options.Value.MaxCachedMarkdownChars;
+        sanitizer = UntrustedHtmlPolicy.CreateSanitizer();
+        this.cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.CacheSizeLimitChars });
+        maxCachedMarkdownChars = options.Value.MaxCachedMarkdownChars;
     }
 
     /// <summary>
@@ -58,19 +58,19 @@ public sealed class MarkdownRenderer : IDisposable
             return Empty;
         }
 
-        if (markdown.Length > _maxCachedMarkdownChars)
+        if (markdown.Length > maxCachedMarkdownChars)
         {
             return new MarkupString(ToSafeHtml(markdown));
         }
 
         var key = CacheKey(markdown);
-        if (_cache.TryGetValue(key, out string? cached) && cached is not null)
+        if (this.cache.TryGetValue(key, out string? cached) && cached is not null)
         {
             return new MarkupString(cached);
         }
 
         var html = ToSafeHtml(markdown);
-        _cache.Set(key, html, new MemoryCacheEntryOptions { Size = Math.Max(1, html.Length + key.Length) });
+        this.cache.Set(key, html, new MemoryCacheEntryOptions { Size = Math.Max(1, html.Length + key.Length) });
         return new MarkupString(html);
     }
 
@@ -87,7 +87,7 @@ public sealed class MarkdownRenderer : IDisposable
     /// <summary>Markdown → HTML → sanitised DOM → our decorations → HTML. No caching.</summary>
     internal string ToSafeHtml(string markdown)
     {
-        var rawHtml = Markdown.ToHtml(markdown, _pipeline);
+        var rawHtml = Markdown.ToHtml(markdown, this.pipeline);
         return SanitizeAndDecorate(rawHtml);
     }
 
@@ -97,15 +97,15 @@ public sealed class MarkdownRenderer : IDisposable
     /// </summary>
     internal string SanitizeAndDecorate(string html)
     {
-        using var document = _sanitizer.SanitizeDom(html);
+        using var document = sanitizer.SanitizeDom(html);
         SafeHtmlDecorator.Decorate(document);
-        return document.Body is { } body ? body.ChildNodes.ToHtml(_sanitizer.OutputFormatter) : string.Empty;
+        return document.Body is { } body ? body.ChildNodes.ToHtml(sanitizer.OutputFormatter) : string.Empty;
     }
 
     /// <summary>Number of finished renders held in the cache (for tests and diagnostics).</summary>
-    internal long CachedCount => _cache.Count;
+    internal long CachedCount => this.cache.Count;
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose() => this.cache.Dispose();
 
     private static string CacheKey(string markdown)
     {

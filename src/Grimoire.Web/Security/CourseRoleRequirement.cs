@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Grimoire.Web.Security;
 
-/// <summary>At least <see cref="Minimum"/> in the course, from the person's enrolment. Site admins manage every course.</summary>
+/// <summary>At least <see cref="Minimum"/> in the course, from the person's enrollment. Site admins manage every course.</summary>
 public sealed record CourseRoleRequirement(CourseRole Minimum) : IAuthorizationRequirement;
 
 internal sealed class CourseRoleHandler(CourseAccess courseAccess) : AuthorizationHandler<CourseRoleRequirement, CourseResource>

@@ -6,7 +6,7 @@ using Grimoire.Core.Workspaces;
 
 namespace Grimoire.Core.Tests.Access;
 
-/// <summary>Course roles come from enrolments; workspace access from membership or course staff (AC2.6, AC8.6).</summary>
+/// <summary>Course roles come from enrollments; workspace access from membership or course staff (AC2.6, AC8.6).</summary>
 public abstract class AccessTests<TDatabase> : DatabaseTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     private readonly User student = SampleData.User("Stu");
@@ -34,7 +34,7 @@ public abstract class AccessTests<TDatabase> : DatabaseTest<TDatabase> where TDa
     }
 
     [Fact]
-    public async Task Course_roles_resolve_from_enrolment_and_include_lower_roles()
+    public async Task Course_roles_resolve_from_enrollment_and_include_lower_roles()
     {
         var access = Db.Get<CourseAccess>();
 

@@ -76,10 +76,10 @@ public sealed class AccessWorld(TestDatabase db)
         };
         OtherModel = new CourseModelConfig { Course = OtherCourse, Provider = "simulated", ModelId = "simulated/swift", DisplayName = "Bravo Swift" };
         context.AddRange(OtherCourse, OtherModel);
-        Enrol(context, Actor.Tutor, "tara.tutor@uni.test", Course, CourseRole.Tutor);
-        Enrol(context, Actor.OtherInstructor, "olga.instructor@uni.test", OtherCourse, CourseRole.Instructor);
-        Enrol(context, Actor.OtherTutor, "otto.tutor@uni.test", OtherCourse, CourseRole.Tutor);
-        Enrol(context, Actor.OtherStudent, "oscar.student@uni.test", OtherCourse, CourseRole.Student);
+        Enroll(context, Actor.Tutor, "tara.tutor@uni.test", Course, CourseRole.Tutor);
+        Enroll(context, Actor.OtherInstructor, "olga.instructor@uni.test", OtherCourse, CourseRole.Instructor);
+        Enroll(context, Actor.OtherTutor, "otto.tutor@uni.test", OtherCourse, CourseRole.Tutor);
+        Enroll(context, Actor.OtherStudent, "oscar.student@uni.test", OtherCourse, CourseRole.Student);
         people[Actor.Nobody] = new User { Email = "nobody@uni.test", DisplayName = "Nobody", FirstName = "Nobody" };
         await context.SaveChangesAsync();
 
@@ -188,7 +188,7 @@ public sealed class AccessWorld(TestDatabase db)
         return text.ToString();
     }
 
-    private void Enrol(GrimoireDbContext context, Actor actor, string email, Course course, CourseRole role)
+    private void Enroll(GrimoireDbContext context, Actor actor, string email, Course course, CourseRole role)
     {
         var user = new User { Email = email, DisplayName = email.Split('@')[0], FirstName = email.Split('.')[0] };
         people[actor] = user;

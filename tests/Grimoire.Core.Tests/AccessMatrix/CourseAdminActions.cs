@@ -59,20 +59,20 @@ public static class CourseAdminActions
         Read("CatalogueBrowser.Browse", Managers,
             (w, a, _) => Done(w.Get<CatalogueBrowser>().BrowseAsync(a.Id, w.Course.Id, new CatalogueQuery("simulated"), Ct))),
 
-        // People tab: enrol, change roles, unenrol.
-        Read("CourseEnrolment.List", Staff, (w, a, _) => Done(w.Get<CourseEnrolment>().ListAsync(a.Id, w.Course.Id, Ct))),
-        Change("CourseEnrolment.Enrol", Managers, NoTarget, (w, a, _) => Done(w.Get<CourseEnrolment>().EnrolAsync(
+        // People tab: enroll, change roles, unenroll.
+        Read("CourseEnrollment.List", Staff, (w, a, _) => Done(w.Get<CourseEnrollment>().ListAsync(a.Id, w.Course.Id, Ct))),
+        Change("CourseEnrollment.Enroll", Managers, NoTarget, (w, a, _) => Done(w.Get<CourseEnrollment>().EnrollAsync(
             a.Id, w.Course.Id, "added-by-" + a.Email, null, CourseRole.Student, Ct))),
-        Change("CourseEnrolment.EnrolMany", Managers, NoTarget, (w, a, _) => Done(w.Get<CourseEnrolment>().EnrolManyAsync(
+        Change("CourseEnrollment.EnrollMany", Managers, NoTarget, (w, a, _) => Done(w.Get<CourseEnrollment>().EnrollManyAsync(
             a.Id, w.Course.Id, $"pasted-by-{a.Email}\ninstructor-by-{a.Email}, instructor", CourseRole.Student, Ct))),
-        Change("CourseEnrolment.SetRole", Managers, async w => (await w.NewPersonAsync(w.Course.Id)).Id,
-            (w, a, person) => Done(w.Get<CourseEnrolment>().SetRoleAsync(a.Id, w.Course.Id, person, CourseRole.Instructor, Ct))),
-        Change("CourseEnrolment.Unenrol", Managers, async w => (await w.NewPersonAsync(w.Course.Id)).Id,
-            (w, a, person) => Done(w.Get<CourseEnrolment>().UnenrolAsync(a.Id, w.Course.Id, person, Ct))),
-        Change("CourseEnrolment.SetRole of course B's student", MismatchForManagers, NoTarget,
-            (w, a, _) => Done(w.Get<CourseEnrolment>().SetRoleAsync(a.Id, w.Course.Id, w[Actor.OtherStudent].Id, CourseRole.Tutor, Ct))),
-        Change("CourseEnrolment.Unenrol course B's student", MismatchForManagers, NoTarget,
-            (w, a, _) => Done(w.Get<CourseEnrolment>().UnenrolAsync(a.Id, w.Course.Id, w[Actor.OtherStudent].Id, Ct))),
+        Change("CourseEnrollment.SetRole", Managers, async w => (await w.NewPersonAsync(w.Course.Id)).Id,
+            (w, a, person) => Done(w.Get<CourseEnrollment>().SetRoleAsync(a.Id, w.Course.Id, person, CourseRole.Instructor, Ct))),
+        Change("CourseEnrollment.Unenroll", Managers, async w => (await w.NewPersonAsync(w.Course.Id)).Id,
+            (w, a, person) => Done(w.Get<CourseEnrollment>().UnenrollAsync(a.Id, w.Course.Id, person, Ct))),
+        Change("CourseEnrollment.SetRole of course B's student", MismatchForManagers, NoTarget,
+            (w, a, _) => Done(w.Get<CourseEnrollment>().SetRoleAsync(a.Id, w.Course.Id, w[Actor.OtherStudent].Id, CourseRole.Tutor, Ct))),
+        Change("CourseEnrollment.Unenroll course B's student", MismatchForManagers, NoTarget,
+            (w, a, _) => Done(w.Get<CourseEnrollment>().UnenrollAsync(a.Id, w.Course.Id, w[Actor.OtherStudent].Id, Ct))),
 
         // Conversations tab (AC2.6): only the course named, read-only.
         Read("CourseConversations.List", Staff, async (w, a, _) =>

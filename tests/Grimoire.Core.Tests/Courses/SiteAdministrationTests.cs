@@ -55,13 +55,13 @@ public abstract class SiteAdministrationTests<TDatabase> : DatabaseTest<TDatabas
     }
 
     [Fact]
-    public async Task Making_someone_instructor_enrols_or_promotes_them()
+    public async Task Making_someone_instructor_enrolls_or_promotes_them()
     {
         var users = Db.Get<SiteUsers>();
 
-        Assert.Equal(EnrolmentOutcome.Added, await users.MakeInstructorAsync(AdminId, scenario.OtherCourse.Id, scenario.Student.Id, Ct));
-        Assert.Equal(EnrolmentOutcome.RoleChanged, await users.MakeInstructorAsync(AdminId, scenario.Course.Id, scenario.Tutor.Id, Ct));
-        Assert.Equal(EnrolmentOutcome.AlreadyEnrolled, await users.MakeInstructorAsync(AdminId, scenario.Course.Id, scenario.Tutor.Id, Ct));
+        Assert.Equal(EnrollmentOutcome.Added, await users.MakeInstructorAsync(AdminId, scenario.OtherCourse.Id, scenario.Student.Id, Ct));
+        Assert.Equal(EnrollmentOutcome.RoleChanged, await users.MakeInstructorAsync(AdminId, scenario.Course.Id, scenario.Tutor.Id, Ct));
+        Assert.Equal(EnrollmentOutcome.AlreadyEnrolled, await users.MakeInstructorAsync(AdminId, scenario.Course.Id, scenario.Tutor.Id, Ct));
         await Assert.ThrowsAsync<CourseValidationException>(() => users.MakeInstructorAsync(AdminId, Guid.NewGuid(), scenario.Tutor.Id, Ct));
 
         await using var db = Db.CreateContext();

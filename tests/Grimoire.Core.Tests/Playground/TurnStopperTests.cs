@@ -60,7 +60,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         var person = who switch
         {
             "instructor" => scenario.Instructor,
-            "tutor" => await EnrolTutorAsync(),
+            "tutor" => await EnrollTutorAsync(),
             "classmate" => scenario.Classmate,
             _ => scenario.Classmate,
         };
@@ -100,7 +100,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
     public async Task Nothing_running_is_not_a_refusal() =>
         Assert.Null(await Stopper.StopAsync(scenario.Instructor.Id, scenario.Conversation.Id, Ct));
 
-    private async Task<User> EnrolTutorAsync()
+    private async Task<User> EnrollTutorAsync()
     {
         await using var db = Db.CreateContext();
         var tutor = new User { Email = "tutor@uni.test", DisplayName = "Terry Tutor", FirstName = "Terry" };

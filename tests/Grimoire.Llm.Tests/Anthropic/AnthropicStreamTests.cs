@@ -9,15 +9,15 @@ namespace Grimoire.Llm.Tests.Anthropic;
 public sealed class AnthropicStreamTests : IAsyncLifetime
 {
     private const string Model = "claude-sonnet-4-5-20250929";
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    public async Task InitializeAsync() => _harness = await ProviderHarness.StartAsync();
+    public async Task InitializeAsync() => harness = await ProviderHarness.StartAsync();
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    private IChatClient Client() => _harness.Providers.Client(ProviderKinds.Anthropic, Model);
+    private IChatClient Client() => harness.Providers.Client(ProviderKinds.Anthropic, Model);
 
     [Fact]
     public async Task Extended_thinking_stream_maps_thinking_signature_text_usage_and_stop()

@@ -6,31 +6,31 @@ namespace Grimoire.Llm.Tests.Catalogue;
 
 public sealed class CatalogueTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
-    private FakeProviderServer _server = null!;
-    private TestProviders? _providers;
+    private readonly ManualTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private FakeProviderServer server = null!;
+    private TestProviders? providers;
 
-    private TestProviders Providers => _providers ??= new TestProviders(
-        _server.BaseUrl,
+    private TestProviders Providers => providers ??= new TestProviders(
+        server.BaseUrl,
         new Dictionary<string, string?> { ["Grimoire:Providers:CatalogueLifetime"] = "00:10:00" },
-        services => services.AddSingleton<TimeProvider>(_time));
+        services => services.AddSingleton<TimeProvider>(time));
 
-    public async Task InitializeAsync() => _server = await FakeProviderServer.StartAsync();
+    public async Task InitializeAsync() => server = await FakeProviderServer.StartAsync();
 
     public async Task DisposeAsync()
     {
-        _providers?.Dispose();
-        await _server.DisposeAsync();
+        providers?.Dispose();
+        await server.DisposeAsync();
     }
 
     [Fact]
     public async Task OpenRouter_models_map_prices_per_million_and_capabilities()
     {
-        _server.Enqueue(ScriptedResponse.Json(200, "openrouter/models.json"));
+        server.Enqueue(ScriptedResponse.Json(200, "openrouter/models.json"));
 
         var snapshot = await Providers.Registry.GetModelsAsync(new ProviderEndpoint(ProviderKinds.OpenRouter), CancellationToken.None);
 
-        Assert.Equal("/api/v1/models", _server.Received[0].PathAndQuery);
+        Assert.Equal("/api/v1/models", server.Received[0].PathAndQuery);
         var sonnet = snapshot.Find("anthropic/claude-sonnet-4.5")!;
         Assert.Equal("Anthropic: Claude Sonnet 4.5", sonnet.Name);
         Assert.Equal(1_000_000, sonnet.ContextLength);
@@ -47,16 +47,16 @@ public sealed class CatalogueTests : IAsyncLifetime
     [Fact]
     public async Task Catalogue_is_cached_and_a_failed_refresh_keeps_the_last_good_list()
     {
-        _server.Enqueue(ScriptedResponse.Json(200, "openrouter/models.json"), ScriptedResponse.Json(503, "openrouter/error-503.json"));
+        server.Enqueue(ScriptedResponse.Json(200, "openrouter/models.json"), ScriptedResponse.Json(503, "openrouter/error-503.json"));
         var endpoint = new ProviderEndpoint(ProviderKinds.OpenRouter);
 
         var first = await Providers.Registry.GetModelsAsync(endpoint, CancellationToken.None);
         var cached = await Providers.Registry.GetModelsAsync(endpoint, CancellationToken.None);
-        _time.Advance(TimeSpan.FromMinutes(11));
+        time.Advance(TimeSpan.FromMinutes(11));
         var stale = await Providers.Registry.GetModelsAsync(endpoint, CancellationToken.None);
 
         Assert.Same(first, cached);
-        Assert.Equal(2, _server.Received.Count);
+        Assert.Equal(2, server.Received.Count);
         Assert.True(stale.IsStale);
         Assert.Equal(first.Models, stale.Models);
         Assert.Contains("No provider can serve", stale.RefreshError, StringComparison.Ordinal);
@@ -66,11 +66,11 @@ public sealed class CatalogueTests : IAsyncLifetime
     [Fact]
     public async Task Anthropic_models_are_completed_with_known_facts()
     {
-        _server.Enqueue(ScriptedResponse.Json(200, "anthropic/models.json"));
+        server.Enqueue(ScriptedResponse.Json(200, "anthropic/models.json"));
 
         var snapshot = await Providers.Registry.GetModelsAsync(new ProviderEndpoint(ProviderKinds.Anthropic, TestProviders.Key), CancellationToken.None);
 
-        Assert.Equal(TestProviders.Key, _server.Received[0].Header("x-api-key"));
+        Assert.Equal(TestProviders.Key, server.Received[0].Header("x-api-key"));
         var sonnet = snapshot.Find("claude-sonnet-4-5-20250929")!;
         Assert.Equal("Claude Sonnet 4.5", sonnet.Name);
         Assert.Equal(new ModelPricing(3m, 15m, 0.3m), sonnet.Pricing);
@@ -82,7 +82,7 @@ public sealed class CatalogueTests : IAsyncLifetime
     [Fact]
     public async Task OpenAI_compatible_models_list_ids_with_configured_context()
     {
-        _server.Enqueue(ScriptedResponse.Json(200, "openai-compatible/models.json"));
+        server.Enqueue(ScriptedResponse.Json(200, "openai-compatible/models.json"));
 
         var snapshot = await Providers.Registry.GetModelsAsync(new ProviderEndpoint(ProviderKinds.OpenAICompatible), CancellationToken.None);
 

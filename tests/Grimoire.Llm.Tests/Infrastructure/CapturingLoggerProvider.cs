@@ -6,11 +6,11 @@ namespace Grimoire.Llm.Tests.Infrastructure;
 /// <summary>Keeps every formatted log line (with exception text) so tests can look for secrets in them.</summary>
 internal sealed class CapturingLoggerProvider : ILoggerProvider
 {
-    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> lines = new();
 
-    public IReadOnlyList<string> Lines => [.. _lines];
+    public IReadOnlyList<string> Lines => [.. this.lines];
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this.lines);
 
     public void Dispose()
     {

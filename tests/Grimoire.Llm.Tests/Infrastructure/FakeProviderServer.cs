@@ -15,23 +15,23 @@ namespace Grimoire.Llm.Tests.Infrastructure;
 /// </summary>
 internal sealed class FakeProviderServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<ScriptedResponse> _scripts = new();
-    private readonly ConcurrentQueue<ReceivedRequest> _received = new();
-    private readonly TaskCompletionSource _clientLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<ScriptedResponse> scripts = new();
+    private readonly ConcurrentQueue<ReceivedRequest> received = new();
+    private readonly TaskCompletionSource clientLeft = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private FakeProviderServer(WebApplication app)
     {
-        _app = app;
-        _app.Run(HandleAsync);
+        this.app = app;
+        this.app.Run(HandleAsync);
     }
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public IReadOnlyList<ReceivedRequest> Received => [.. _received];
+    public IReadOnlyList<ReceivedRequest> Received => [.. this.received];
 
     /// <summary>Completes when the client closed a connection the server was holding open.</summary>
-    public Task ClientLeft => _clientLeft.Task;
+    public Task ClientLeft => clientLeft.Task;
 
     public static async Task<FakeProviderServer> StartAsync()
     {
@@ -39,8 +39,8 @@ internal sealed class FakeProviderServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
         var server = new FakeProviderServer(builder.Build());
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address);
         return server;
     }
@@ -49,7 +49,7 @@ internal sealed class FakeProviderServer : IAsyncDisposable
     {
         foreach (var response in responses)
         {
-            _scripts.Enqueue(response);
+            scripts.Enqueue(response);
         }
 
         return this;
@@ -57,8 +57,8 @@ internal sealed class FakeProviderServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await this.app.StopAsync();
+        await this.app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -66,9 +66,9 @@ internal sealed class FakeProviderServer : IAsyncDisposable
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        _received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body.ToArray()));
+        this.received.Enqueue(new ReceivedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body.ToArray()));
 
-        if (!_scripts.TryDequeue(out var script))
+        if (!scripts.TryDequeue(out var script))
         {
             context.Response.StatusCode = 500;
             await context.Response.WriteAsync("{\"error\":{\"message\":\"no scripted response left\"}}");
@@ -125,7 +125,7 @@ internal sealed class FakeProviderServer : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                _clientLeft.TrySetResult();
+                clientLeft.TrySetResult();
             }
         }
     }

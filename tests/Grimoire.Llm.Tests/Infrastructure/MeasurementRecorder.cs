@@ -9,33 +9,33 @@ namespace Grimoire.Llm.Tests.Infrastructure;
 /// </summary>
 internal sealed class MeasurementRecorder : IDisposable
 {
-    private readonly MeterListener _listener = new();
-    private readonly ConcurrentQueue<Measurement> _measurements = new();
+    private readonly MeterListener listener = new();
+    private readonly ConcurrentQueue<Measurement> measurements = new();
 
     public MeasurementRecorder(IMeterFactory factory)
     {
-        _listener.InstrumentPublished = (instrument, listener) =>
+        this.listener.InstrumentPublished = (instrument, listener) =>
         {
             if (ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
         };
-        _listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Add(i, value, tags));
-        _listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Add(i, value, tags));
-        _listener.Start();
+        this.listener.SetMeasurementEventCallback<long>((i, value, tags, _) => Add(i, value, tags));
+        this.listener.SetMeasurementEventCallback<double>((i, value, tags, _) => Add(i, value, tags));
+        this.listener.Start();
     }
 
-    public IReadOnlyList<Measurement> All => [.. _measurements];
+    public IReadOnlyList<Measurement> All => [.. measurements];
 
-    public IReadOnlyList<Measurement> Of(string instrument) => [.. _measurements.Where(m => m.Instrument == instrument)];
+    public IReadOnlyList<Measurement> Of(string instrument) => [.. measurements.Where(m => m.Instrument == instrument)];
 
     public double Sum(string instrument) => Of(instrument).Sum(m => m.Value);
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose() => this.listener.Dispose();
 
     private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-        _measurements.Enqueue(new Measurement(instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString())));
+        measurements.Enqueue(new Measurement(instrument.Name, value, tags.ToArray().ToDictionary(t => t.Key, t => t.Value?.ToString())));
 
     internal sealed record Measurement(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 }

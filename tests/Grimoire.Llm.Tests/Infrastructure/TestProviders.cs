@@ -11,7 +11,7 @@ internal sealed class TestProviders : IDisposable
 {
     public const string Key = "sk-or-v1-TESTKEY-0123456789abcdef-do-not-leak";
 
-    private readonly ServiceProvider _services;
+    private readonly ServiceProvider services;
 
     public TestProviders(Uri? serverUrl, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
@@ -37,14 +37,14 @@ internal sealed class TestProviders : IDisposable
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         configure?.Invoke(services);
         services.AddGrimoireLlm(configuration);
-        _services = services.BuildServiceProvider();
+        this.services = services.BuildServiceProvider();
     }
 
     public CapturingLoggerProvider Logs { get; } = new();
 
-    public IServiceProvider Services => _services;
+    public IServiceProvider Services => this.services;
 
-    public IChatProviderRegistry Registry => _services.GetRequiredService<IChatProviderRegistry>();
+    public IChatProviderRegistry Registry => this.services.GetRequiredService<IChatProviderRegistry>();
 
     public IChatClient Client(string kind, string model, string? key = Key) => Registry.CreateClient(new ProviderEndpoint(kind, key), model);
 
@@ -70,5 +70,5 @@ internal sealed class TestProviders : IDisposable
         return turn;
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose() => this.services.Dispose();
 }

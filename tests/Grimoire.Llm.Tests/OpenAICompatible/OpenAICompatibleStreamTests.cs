@@ -8,23 +8,23 @@ namespace Grimoire.Llm.Tests.OpenAICompatible;
 
 public sealed class OpenAICompatibleStreamTests : IAsyncLifetime
 {
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    public async Task InitializeAsync() => _harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
+    public async Task InitializeAsync() => harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
     {
         ["Grimoire:Providers:OpenAICompatible:InputPricePerMillion"] = "1",
         ["Grimoire:Providers:OpenAICompatible:OutputPricePerMillion"] = "2",
     });
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
     public async Task Vllm_reasoning_content_and_usage_with_configured_prices()
     {
         Server.Enqueue(ScriptedResponse.Sse("openai-compatible/vllm-reasoning.sse"));
-        var client = _harness.Providers.Client(ProviderKinds.OpenAICompatible, "Qwen/Qwen3-8B", key: null);
+        var client = harness.Providers.Client(ProviderKinds.OpenAICompatible, "Qwen/Qwen3-8B", key: null);
 
         var events = await TestProviders.CollectAsync(client, [new(ChatRole.User, "2+2?")]);
         var turn = TestProviders.Turn(events);
@@ -46,7 +46,7 @@ public sealed class OpenAICompatibleStreamTests : IAsyncLifetime
     public async Task Ollama_think_tags_become_thinking()
     {
         Server.Enqueue(ScriptedResponse.Sse("openai-compatible/ollama-think.sse"));
-        var client = _harness.Providers.Client(ProviderKinds.OpenAICompatible, "deepseek-r1:7b", key: null);
+        var client = harness.Providers.Client(ProviderKinds.OpenAICompatible, "deepseek-r1:7b", key: null);
 
         var turn = TestProviders.Turn(await TestProviders.CollectAsync(client, [new(ChatRole.User, "Hello")]));
 
@@ -59,7 +59,7 @@ public sealed class OpenAICompatibleStreamTests : IAsyncLifetime
     public async Task Error_object_mid_stream_fails_with_the_servers_message()
     {
         Server.Enqueue(ScriptedResponse.Sse("openai-compatible/error-mid-stream.sse"));
-        var client = _harness.Providers.Client(ProviderKinds.OpenAICompatible, "Qwen/Qwen3-8B", key: "local-key");
+        var client = harness.Providers.Client(ProviderKinds.OpenAICompatible, "Qwen/Qwen3-8B", key: "local-key");
 
         var events = await TestProviders.CollectAsync(client, [new(ChatRole.User, "Hi")]);
 

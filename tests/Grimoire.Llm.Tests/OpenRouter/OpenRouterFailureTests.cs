@@ -7,18 +7,18 @@ namespace Grimoire.Llm.Tests.OpenRouter;
 
 public sealed class OpenRouterFailureTests : IAsyncLifetime
 {
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    private TestProviders Providers => _harness.Providers;
+    private TestProviders Providers => harness.Providers;
 
     public async Task InitializeAsync()
     {
-        _harness = await ProviderHarness.StartAsync();
+        harness = await ProviderHarness.StartAsync();
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     private async Task<(List<ChatEvent> Events, ProviderFailure Failure)> FailAsync()
     {

@@ -7,21 +7,21 @@ namespace Grimoire.Llm.Tests.OpenRouter;
 
 public sealed class OpenRouterRequestTests : IAsyncLifetime
 {
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    private TestProviders Providers => _harness.Providers;
+    private TestProviders Providers => harness.Providers;
 
     public async Task InitializeAsync()
     {
-        _harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
+        harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
         {
             ["Grimoire:Providers:OpenRouter:SiteUrl"] = "https://grimoire.example.edu/",
         });
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
     public async Task Second_turn_sends_the_first_turns_reasoning_details_back_unchanged()

@@ -10,18 +10,18 @@ public sealed class OpenRouterStreamTests : IAsyncLifetime
     private const string Model = "anthropic/claude-sonnet-4.5";
     private const string ExpectedThinking = "The student asks about naïve string matching — Größe matters 🙂.";
     private const string ExpectedText = "## Naïve matching\n\nCompare each position — 日本語 works too 🙂.";
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    private TestProviders Providers => _harness.Providers;
+    private TestProviders Providers => harness.Providers;
 
     public async Task InitializeAsync()
     {
-        _harness = await ProviderHarness.StartAsync();
+        harness = await ProviderHarness.StartAsync();
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     private static List<ChatMessage> Ask(string text = "Explain naïve string matching") => [new(ChatRole.User, text)];
 

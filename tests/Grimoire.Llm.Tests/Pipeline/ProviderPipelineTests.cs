@@ -22,22 +22,22 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
     private const string AnswerFragment = "Naïve matching";
     private static readonly ModelPolicy AnthropicLike = new(16_000, SupportsThinking: true, ThinkingControl.Budget, AllowsTemperatureWithThinking: false);
 
-    private ProviderHarness _harness = null!;
-    private MeasurementRecorder _metrics = null!;
+    private ProviderHarness harness = null!;
+    private MeasurementRecorder metrics = null!;
 
-    private FakeProviderServer Server => _harness.Server;
+    private FakeProviderServer Server => harness.Server;
 
-    private TestProviders Providers => _harness.Providers;
+    private TestProviders Providers => harness.Providers;
 
     public async Task InitializeAsync()
     {
-        _harness = await ProviderHarness.StartAsync();
-        _metrics = new MeasurementRecorder(Providers.Services.GetRequiredService<IMeterFactory>());
+        harness = await ProviderHarness.StartAsync();
+        metrics = new MeasurementRecorder(Providers.Services.GetRequiredService<IMeterFactory>());
     }
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    public void Dispose() => _metrics?.Dispose();
+    public void Dispose() => metrics?.Dispose();
 
     private Task<List<ChatEvent>> AskAsync(ChatOptions? options, string model = Model, CancellationToken cancellationToken = default) =>
         TestProviders.CollectAsync(Providers.Client(ProviderKinds.OpenRouter, model), [new ChatMessage(ChatRole.User, Question)], options, cancellationToken);
@@ -94,20 +94,20 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
         var turn = TestProviders.Turn(await AskAsync(new ChatOptions().WithThinkingBudget(2048)));
 
         Assert.Equal(ChatTurnStatus.Complete, turn.Status);
-        var finished = Assert.Single(_metrics.Of(ProviderMetrics.TurnsFinished));
+        var finished = Assert.Single(metrics.Of(ProviderMetrics.TurnsFinished));
         Assert.Equal(TurnOutcomes.Complete, finished.Tags["status"]);
         Assert.Equal(ProviderKinds.OpenRouter, finished.Tags["provider"]);
         Assert.Equal(Model, finished.Tags["model"]);
-        Assert.Equal(1, _metrics.Sum(ProviderMetrics.TurnsStarted));
-        Assert.Equal(42, _metrics.Sum(ProviderMetrics.InputTokens));
-        Assert.Equal(120, _metrics.Sum(ProviderMetrics.OutputTokens));
-        Assert.Equal(80, _metrics.Sum(ProviderMetrics.ThinkingTokens));
-        Assert.Equal(0.001926, _metrics.Sum(ProviderMetrics.CostUsd), 9);
-        var firstToken = Assert.Single(_metrics.Of(ProviderMetrics.TimeToFirstToken));
-        Assert.InRange(firstToken.Value, 0, Assert.Single(_metrics.Of(ProviderMetrics.TurnDuration)).Value);
-        Assert.Equal([1.0, -1.0], _metrics.Of(ProviderMetrics.StreamsInFlight).Select(m => m.Value));
+        Assert.Equal(1, metrics.Sum(ProviderMetrics.TurnsStarted));
+        Assert.Equal(42, metrics.Sum(ProviderMetrics.InputTokens));
+        Assert.Equal(120, metrics.Sum(ProviderMetrics.OutputTokens));
+        Assert.Equal(80, metrics.Sum(ProviderMetrics.ThinkingTokens));
+        Assert.Equal(0.001926, metrics.Sum(ProviderMetrics.CostUsd), 9);
+        var firstToken = Assert.Single(metrics.Of(ProviderMetrics.TimeToFirstToken));
+        Assert.InRange(firstToken.Value, 0, Assert.Single(metrics.Of(ProviderMetrics.TurnDuration)).Value);
+        Assert.Equal([1.0, -1.0], metrics.Of(ProviderMetrics.StreamsInFlight).Select(m => m.Value));
         // Only these labels, ever: no person, conversation or key.
-        Assert.All(_metrics.All.Where(m => m.Instrument.StartsWith("grimoire.", StringComparison.Ordinal)), m => Assert.Subset(new HashSet<string> { "provider", "model", "status" }, m.Tags.Keys.ToHashSet()));
+        Assert.All(metrics.All.Where(m => m.Instrument.StartsWith("grimoire.", StringComparison.Ordinal)), m => Assert.Subset(new HashSet<string> { "provider", "model", "status" }, m.Tags.Keys.ToHashSet()));
     }
 
     [Fact]
@@ -118,9 +118,9 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
         var events = await AskAsync(null);
 
         Assert.Equal(ProviderFailureKind.BudgetExhausted, Assert.IsType<Failed>(events[^1]).Failure.Kind);
-        Assert.Equal(TurnOutcomes.Failed, Assert.Single(_metrics.Of(ProviderMetrics.TurnsFinished)).Tags["status"]);
-        Assert.Empty(_metrics.Of(ProviderMetrics.InputTokens));
-        Assert.Empty(_metrics.Of(ProviderMetrics.TimeToFirstToken));
+        Assert.Equal(TurnOutcomes.Failed, Assert.Single(metrics.Of(ProviderMetrics.TurnsFinished)).Tags["status"]);
+        Assert.Empty(metrics.Of(ProviderMetrics.InputTokens));
+        Assert.Empty(metrics.Of(ProviderMetrics.TimeToFirstToken));
         Assert.Contains(Providers.Logs.Lines, l => l.Contains("Information: openrouter call to " + Model + " failed (BudgetExhausted, HTTP 402)", StringComparison.Ordinal));
     }
 
@@ -140,10 +140,10 @@ public sealed class ProviderPipelineTests : IAsyncLifetime, IDisposable
         }
 
         Assert.Equal(new Finished(FinishReason.Cancelled), events[^1]);
-        var finished = Assert.Single(_metrics.Of(ProviderMetrics.TurnsFinished));
+        var finished = Assert.Single(metrics.Of(ProviderMetrics.TurnsFinished));
         Assert.Equal(TurnOutcomes.Cancelled, finished.Tags["status"]);
         Assert.Equal(ProviderKinds.Simulated, finished.Tags["provider"]);
-        Assert.Equal(0, _metrics.Sum(ProviderMetrics.StreamsInFlight));
+        Assert.Equal(0, metrics.Sum(ProviderMetrics.StreamsInFlight));
     }
 
     [Fact]

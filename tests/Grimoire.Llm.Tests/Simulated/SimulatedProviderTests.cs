@@ -8,11 +8,11 @@ namespace Grimoire.Llm.Tests.Simulated;
 
 public sealed class SimulatedProviderTests : IDisposable
 {
-    private readonly TestProviders _providers = new(serverUrl: null);
+    private readonly TestProviders providers = new(serverUrl: null);
 
-    public void Dispose() => _providers.Dispose();
+    public void Dispose() => providers.Dispose();
 
-    private IChatClient Client(string model = SimulatedModels.ThinkerId) => _providers.Client(ProviderKinds.Simulated, model, key: null);
+    private IChatClient Client(string model = SimulatedModels.ThinkerId) => providers.Client(ProviderKinds.Simulated, model, key: null);
 
     private static ChatOptions Thinking(long seed = 7) => new ChatOptions { Seed = seed, MaxOutputTokens = 4096 }.WithThinkingBudget(2048);
 
@@ -158,7 +158,7 @@ public sealed class SimulatedProviderTests : IDisposable
     [Fact]
     public async Task Catalogue_has_exactly_the_three_demo_models()
     {
-        var snapshot = await _providers.Registry.GetModelsAsync(new ProviderEndpoint(ProviderKinds.Simulated), CancellationToken.None);
+        var snapshot = await providers.Registry.GetModelsAsync(new ProviderEndpoint(ProviderKinds.Simulated), CancellationToken.None);
 
         Assert.Equal(["simulated/thinker", "simulated/swift", "simulated/vision"], snapshot.Models.Select(m => m.Id));
         Assert.Equal(["Simulated Thinker", "Simulated Swift", "Simulated Vision"], snapshot.Models.Select(m => m.Name));

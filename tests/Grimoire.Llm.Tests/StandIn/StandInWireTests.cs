@@ -11,9 +11,9 @@ public sealed class StandInWireTests : StandInTest, IDisposable
 {
     private const string ServerKey = "sk-or-v1-operator-check-key-do-not-leak";
 
-    private readonly HttpClient _http = new();
+    private readonly HttpClient http = new();
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => http.Dispose();
 
     internal override OpenRouterStandInOptions Options() => base.Options() with { ServerApiKey = ServerKey };
 
@@ -28,13 +28,13 @@ public sealed class StandInWireTests : StandInTest, IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }
 
-        return _http.SendAsync(request);
+        return http.SendAsync(request);
     }
 
     [Fact]
     public async Task The_catalogue_is_public_and_sends_prices_as_strings_per_token()
     {
-        using var doc = JsonDocument.Parse(await _http.GetStringAsync(new Uri(Server.BaseUrl, "api/v1/models")));
+        using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(Server.BaseUrl, "api/v1/models")));
 
         var sonnet = doc.RootElement.GetProperty("data").EnumerateArray().Single(m => m.GetProperty("id").GetString() == "anthropic/claude-sonnet-4.5");
         Assert.Equal("0.000003", sonnet.GetProperty("pricing").GetProperty("prompt").GetString());
@@ -92,7 +92,7 @@ public sealed class StandInWireTests : StandInTest, IDisposable
     [Fact]
     public async Task Unknown_paths_answer_404_in_the_same_shape()
     {
-        using var response = await _http.GetAsync(new Uri(Server.BaseUrl, "api/v1/nothing-here"));
+        using var response = await http.GetAsync(new Uri(Server.BaseUrl, "api/v1/nothing-here"));
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

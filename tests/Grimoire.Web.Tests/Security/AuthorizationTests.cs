@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Grimoire.Web.Tests.Security;
 
-/// <summary>The policies, resolved from the seeded demo course's real enrolments.</summary>
+/// <summary>The policies, resolved from the seeded demo course's real enrollments.</summary>
 public sealed class AuthorizationTests : IDisposable
 {
     private readonly GrimoireAppFactory factory = new();
@@ -42,7 +42,7 @@ public sealed class AuthorizationTests : IDisposable
     }
 
     [Fact]
-    public async Task Course_policies_follow_enrolment_roles()
+    public async Task Course_policies_follow_enrollment_roles()
     {
         var (courseId, _) = await DemoIdsAsync();
 

@@ -10,7 +10,7 @@ public static class CourseAdminServiceCollectionExtensions
     /// <summary>
     /// Course administration (seam 11) and the site admin's services. Stateless over the context factory, so
     /// singletons. <see cref="IStudentUnenrolled"/> gets a do-nothing default with TryAdd: key provisioning
-    /// registers its own (AddSingleton) to revoke keys on unenrolment.
+    /// registers its own (AddSingleton) to revoke keys on unenrollment.
     /// </summary>
     public static IServiceCollection AddCourseAdministration(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,9 +19,9 @@ public static class CourseAdminServiceCollectionExtensions
         services.TryAddSingleton<CourseSettings>();
         services.TryAddSingleton<CatalogueBrowser>();
         services.TryAddSingleton<CourseModelAllowlist>();
-        services.TryAddSingleton<CourseEnrolment>();
+        services.TryAddSingleton<CourseEnrollment>();
         services.TryAddSingleton<CourseConversations>();
-        services.TryAddSingleton<IStudentUnenrolled, NothingToRevokeOnUnenrol>();
+        services.TryAddSingleton<IStudentUnenrolled, NothingToRevokeOnUnenroll>();
         services.TryAddSingleton<SiteCourses>();
         services.TryAddSingleton<SiteUsers>();
         services.TryAddSingleton(sp => new ProviderCredentialStatus(configuration, sp.GetRequiredService<CourseAdminAccess>()));

@@ -1,7 +1,7 @@
 namespace Grimoire.Core.Courses.Admin;
 
 /// <summary>What one person may do in one course's administration.</summary>
-/// <param name="Role">Their enrolment role, or null when not enrolled.</param>
+/// <param name="Role">Their enrollment role, or null when not enrolled.</param>
 /// <param name="IsSiteAdmin">Site admins manage every course.</param>
 public sealed record CourseStaffRights(Guid CourseId, CourseRole? Role, bool IsSiteAdmin)
 {

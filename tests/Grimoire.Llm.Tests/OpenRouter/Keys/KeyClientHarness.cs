@@ -11,23 +11,23 @@ public abstract class KeyClientTest : IAsyncLifetime
 
     internal const string StudentKey = "sk-or-v1-STUDENT-00112233445566778899-do-not-leak";
 
-    private ProviderHarness _harness = null!;
+    private ProviderHarness harness = null!;
 
-    internal FakeProviderServer Server => _harness.Server;
+    internal FakeProviderServer Server => harness.Server;
 
-    internal TestProviders Providers => _harness.Providers;
+    internal TestProviders Providers => harness.Providers;
 
     internal IOpenRouterKeyClient Keys => Providers.Services.GetRequiredService<IOpenRouterKeyClient>();
 
     protected static CancellationToken Ct => CancellationToken.None;
 
     public async Task InitializeAsync() =>
-        _harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
+        harness = await ProviderHarness.StartAsync(new Dictionary<string, string?>
         {
             ["Grimoire:Providers:OpenRouter:ManagementKey"] = ManagementKey,
         });
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     /// <summary>No log line, at any level, holds the management key or a student key.</summary>
     internal void AssertNoSecretInLogs()

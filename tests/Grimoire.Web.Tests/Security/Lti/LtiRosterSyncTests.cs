@@ -11,12 +11,12 @@ namespace Grimoire.Web.Tests.Security.Lti;
 /// <summary>
 /// Roster sync over LTI Names and Role Provisioning Services against <see cref="FakePlatform"/> (issue 15, X9): the
 /// tool's signed client assertion gets an access token, every page of the memberships is read (two per page here), and
-/// the course's enrolments follow: enrol, change a role, unenrol through the People tab's path.
+/// the course's enrollments follow: enroll, change a role, unenroll through the People tab's path.
 /// </summary>
 public sealed class LtiRosterSyncTests(LtiHost host) : IClassFixture<LtiHost>
 {
     [Fact]
-    public async Task X9_an_instructor_launch_syncs_the_roster_and_a_later_sync_changes_a_role_and_unenrols_who_left()
+    public async Task X9_an_instructor_launch_syncs_the_roster_and_a_later_sync_changes_a_role_and_unenrolls_who_left()
     {
         using var client = host.CreateClient();
         using (var launch = await host.LaunchAsync(client, "fake-instructor-1"))

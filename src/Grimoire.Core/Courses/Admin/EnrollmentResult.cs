@@ -1,9 +1,9 @@
 namespace Grimoire.Core.Courses.Admin;
 
-/// <summary>What happened to one person of an enrolment request.</summary>
-public enum EnrolmentOutcome
+/// <summary>What happened to one person of an enrollment request.</summary>
+public enum EnrollmentOutcome
 {
-    /// <summary>Newly enrolled (and created, when <see cref="EnrolmentResult.CreatedUser"/>).</summary>
+    /// <summary>Newly enrolled (and created, when <see cref="EnrollmentResult.CreatedUser"/>).</summary>
     Added,
 
     /// <summary>Was enrolled with another role; the line asked for this one.</summary>
@@ -12,24 +12,24 @@ public enum EnrolmentOutcome
     /// <summary>Already enrolled; nothing changed.</summary>
     AlreadyEnrolled,
 
-    /// <summary>Not done; <see cref="EnrolmentResult.Message"/> says why.</summary>
+    /// <summary>Not done; <see cref="EnrollmentResult.Message"/> says why.</summary>
     Invalid,
 }
 
-/// <summary>The result for one line (or one address) of an enrolment request.</summary>
-public sealed record EnrolmentResult(
+/// <summary>The result for one line (or one address) of an enrollment request.</summary>
+public sealed record EnrollmentResult(
     int LineNumber,
     string Input,
     string? Email,
-    EnrolmentOutcome Outcome,
+    EnrollmentOutcome Outcome,
     CourseRole? Role,
     bool CreatedUser,
     string Message);
 
 /// <summary>Every line's result, in the order pasted.</summary>
-public sealed record EnrolmentBatchResult(IReadOnlyList<EnrolmentResult> Lines)
+public sealed record EnrollmentBatchResult(IReadOnlyList<EnrollmentResult> Lines)
 {
-    public int Count(EnrolmentOutcome outcome) => Lines.Count(l => l.Outcome == outcome);
+    public int Count(EnrollmentOutcome outcome) => Lines.Count(l => l.Outcome == outcome);
 }
 
 /// <summary>One person in a course, for the People tab.</summary>

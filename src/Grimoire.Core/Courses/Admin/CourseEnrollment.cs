@@ -5,15 +5,15 @@ using Microsoft.EntityFrameworkCore;
 namespace Grimoire.Core.Courses.Admin;
 
 /// <summary>
-/// The People tab: enrol by e-mail (one person, or a pasted list / CSV, creating accounts that do not exist yet),
-/// change roles, unenrol. Instructors and site admins change it; tutors read it. A course always keeps at least one
+/// The People tab: enroll by e-mail (one person, or a pasted list / CSV, creating accounts that do not exist yet),
+/// change roles, unenroll. Instructors and site admins change it; tutors read it. A course always keeps at least one
 /// instructor. Unenrolling first runs every <see cref="IStudentUnenrolled"/> (key revocation), then removes the
-/// enrolment; the person's conversations stay with the course.
+/// enrollment; the person's conversations stay with the course.
 /// </summary>
-public sealed class CourseEnrolment(
+public sealed class CourseEnrollment(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     CourseAdminAccess access,
-    IEnumerable<IStudentUnenrolled> unenrolHooks,
+    IEnumerable<IStudentUnenrolled> unenrollHooks,
     TimeProvider time)
 {
     public const string LastInstructorMessage = "A course needs at least one instructor: make someone else instructor first.";
@@ -31,14 +31,14 @@ public sealed class CourseEnrolment(
         return [.. people.OrderByDescending(p => p.Role).ThenBy(p => p.DisplayName, StringComparer.CurrentCultureIgnoreCase)];
     }
 
-    /// <summary>Enrols one person with the given role, changing their role if already enrolled.</summary>
-    public async Task<EnrolmentResult> EnrolAsync(
+    /// <summary>Enrolls one person with the given role, changing their role if already enrolled.</summary>
+    public async Task<EnrollmentResult> EnrollAsync(
         Guid actorId, Guid courseId, string email, string? displayName, CourseRole role, CancellationToken cancellationToken)
     {
         var input = (email ?? "").Trim();
-        var line = EnrolmentList.TryEmail(input, out var address, out var embeddedName)
-            ? new EnrolmentLine(1, input, address, string.IsNullOrWhiteSpace(displayName) ? embeddedName : displayName.Trim(), role, null)
-            : new EnrolmentLine(1, input, null, null, null, input.Length == 0 ? "Enter an e-mail address." : $"“{input}” is not an e-mail address.");
+        var line = EnrollmentList.TryEmail(input, out var address, out var embeddedName)
+            ? new EnrollmentLine(1, input, address, string.IsNullOrWhiteSpace(displayName) ? embeddedName : displayName.Trim(), role, null)
+            : new EnrollmentLine(1, input, null, null, null, input.Length == 0 ? "Enter an e-mail address." : $"“{input}” is not an e-mail address.");
         if (line.DisplayName is { Length: > 200 })
         {
             line = line with { Email = null, Error = "The display name may have at most 200 characters." };
@@ -49,25 +49,25 @@ public sealed class CourseEnrolment(
     }
 
     /// <summary>
-    /// Enrols everyone on a pasted list (see <see cref="EnrolmentList"/>). Lines without a role get
+    /// Enrolls everyone on a pasted list (see <see cref="EnrollmentList"/>). Lines without a role get
     /// <paramref name="defaultRole"/> when new; people already enrolled keep their role unless their line names one.
     /// Invalid lines are reported and skipped; the valid ones are saved together.
     /// </summary>
-    public async Task<EnrolmentBatchResult> EnrolManyAsync(
+    public async Task<EnrollmentBatchResult> EnrollManyAsync(
         Guid actorId, Guid courseId, string pastedList, CourseRole defaultRole, CancellationToken cancellationToken) =>
-        await ApplyAsync(actorId, courseId, EnrolmentList.Parse(pastedList), defaultRole, cancellationToken);
+        await ApplyAsync(actorId, courseId, EnrollmentList.Parse(pastedList), defaultRole, cancellationToken);
 
     public async Task SetRoleAsync(Guid actorId, Guid courseId, Guid userId, CourseRole role, CancellationToken cancellationToken)
     {
         await access.RequireManageAsync(actorId, courseId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var enrolment = await LoadAsync(db, courseId, userId, cancellationToken);
-        if (enrolment.Role == CourseRole.Instructor && role != CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
+        var enrollment = await LoadAsync(db, courseId, userId, cancellationToken);
+        if (enrollment.Role == CourseRole.Instructor && role != CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
         {
             throw new CourseValidationException(LastInstructorMessage);
         }
 
-        enrolment.Role = role;
+        enrollment.Role = role;
         await db.SaveOrRefuseAsync(cancellationToken);
     }
 
@@ -75,45 +75,45 @@ public sealed class CourseEnrolment(
     /// Removes the person from the course. Every <see cref="IStudentUnenrolled"/> runs first (key provisioning
     /// revokes their keys there); if one fails the person stays enrolled and the error propagates.
     /// </summary>
-    public async Task UnenrolAsync(Guid actorId, Guid courseId, Guid userId, CancellationToken cancellationToken)
+    public async Task UnenrollAsync(Guid actorId, Guid courseId, Guid userId, CancellationToken cancellationToken)
     {
         await access.RequireManageAsync(actorId, courseId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var enrolment = await LoadAsync(db, courseId, userId, cancellationToken);
-        if (enrolment.Role == CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
+        var enrollment = await LoadAsync(db, courseId, userId, cancellationToken);
+        if (enrollment.Role == CourseRole.Instructor && await IsLastInstructorAsync(db, courseId, cancellationToken))
         {
             throw new CourseValidationException(LastInstructorMessage);
         }
 
-        foreach (var hook in unenrolHooks)
+        foreach (var hook in unenrollHooks)
         {
             await hook.OnUnenrolledAsync(courseId, userId, cancellationToken);
         }
 
-        db.Enrollments.Remove(enrolment);
+        db.Enrollments.Remove(enrollment);
         await db.SaveOrRefuseAsync(cancellationToken);
     }
 
-    private async Task<EnrolmentBatchResult> ApplyAsync(
-        Guid actorId, Guid courseId, IReadOnlyList<EnrolmentLine> lines, CourseRole defaultRole, CancellationToken cancellationToken)
+    private async Task<EnrollmentBatchResult> ApplyAsync(
+        Guid actorId, Guid courseId, IReadOnlyList<EnrollmentLine> lines, CourseRole defaultRole, CancellationToken cancellationToken)
     {
         await access.RequireManageAsync(actorId, courseId, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var emails = lines.Where(l => l.IsValid).Select(l => l.Email!).Distinct().ToList();
         var users = await db.Users.Where(u => emails.Contains(u.Email)).ToDictionaryAsync(u => u.Email, StringComparer.Ordinal, cancellationToken);
         var userIds = users.Values.Select(u => u.Id).ToList();
-        var enrolments = await db.Enrollments
+        var enrollments = await db.Enrollments
             .Where(e => e.CourseId == courseId && userIds.Contains(e.UserId))
             .ToDictionaryAsync(e => e.UserId, cancellationToken);
         var instructors = await db.Enrollments.CountAsync(e => e.CourseId == courseId && e.Role == CourseRole.Instructor, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
 
-        var results = new List<EnrolmentResult>(lines.Count);
+        var results = new List<EnrollmentResult>(lines.Count);
         foreach (var line in lines)
         {
             if (!line.IsValid)
             {
-                results.Add(new EnrolmentResult(line.LineNumber, line.Input, null, EnrolmentOutcome.Invalid, null, false, line.Error!));
+                results.Add(new EnrollmentResult(line.LineNumber, line.Input, null, EnrollmentOutcome.Invalid, null, false, line.Error!));
                 continue;
             }
 
@@ -128,35 +128,35 @@ public sealed class CourseEnrolment(
                 created = true;
             }
 
-            if (!enrolments.TryGetValue(user.Id, out var enrolment))
+            if (!enrollments.TryGetValue(user.Id, out var enrollment))
             {
                 var role = line.Role ?? defaultRole;
-                db.Enrollments.Add(enrolments[user.Id] = new Enrollment { User = user, CourseId = courseId, Role = role, CreatedAt = now });
+                db.Enrollments.Add(enrollments[user.Id] = new Enrollment { User = user, CourseId = courseId, Role = role, CreatedAt = now });
                 instructors += role == CourseRole.Instructor ? 1 : 0;
-                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.Added, role, created,
+                results.Add(new EnrollmentResult(line.LineNumber, line.Input, email, EnrollmentOutcome.Added, role, created,
                     created ? $"Added as {Describe(role)} (new account)." : $"Added as {Describe(role)}."));
             }
-            else if (line.Role is not { } wanted || wanted == enrolment.Role)
+            else if (line.Role is not { } wanted || wanted == enrollment.Role)
             {
-                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.AlreadyEnrolled, enrolment.Role, false,
-                    $"Already enrolled as {Describe(enrolment.Role)}."));
+                results.Add(new EnrollmentResult(line.LineNumber, line.Input, email, EnrollmentOutcome.AlreadyEnrolled, enrollment.Role, false,
+                    $"Already enrolled as {Describe(enrollment.Role)}."));
             }
-            else if (enrolment.Role == CourseRole.Instructor && instructors <= 1)
+            else if (enrollment.Role == CourseRole.Instructor && instructors <= 1)
             {
-                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.Invalid, enrolment.Role, false, LastInstructorMessage));
+                results.Add(new EnrollmentResult(line.LineNumber, line.Input, email, EnrollmentOutcome.Invalid, enrollment.Role, false, LastInstructorMessage));
             }
             else
             {
-                instructors += (wanted == CourseRole.Instructor ? 1 : 0) - (enrolment.Role == CourseRole.Instructor ? 1 : 0);
-                var previous = enrolment.Role;
-                enrolment.Role = wanted;
-                results.Add(new EnrolmentResult(line.LineNumber, line.Input, email, EnrolmentOutcome.RoleChanged, wanted, false,
+                instructors += (wanted == CourseRole.Instructor ? 1 : 0) - (enrollment.Role == CourseRole.Instructor ? 1 : 0);
+                var previous = enrollment.Role;
+                enrollment.Role = wanted;
+                results.Add(new EnrollmentResult(line.LineNumber, line.Input, email, EnrollmentOutcome.RoleChanged, wanted, false,
                     $"Role changed from {Describe(previous)} to {Describe(wanted)}."));
             }
         }
 
         await db.SaveOrRefuseAsync(cancellationToken);
-        return new EnrolmentBatchResult(results);
+        return new EnrollmentBatchResult(results);
     }
 
     private static async Task<Enrollment> LoadAsync(GrimoireDbContext db, Guid courseId, Guid userId, CancellationToken cancellationToken) =>

@@ -5,12 +5,12 @@ using Grimoire.Llm.Catalogue;
 namespace Grimoire.Core.Tests.CourseAdmin;
 
 /// <summary>Reading a pasted class list, and the cost tier suggestion: pure rules, no database.</summary>
-public sealed class EnrolmentListTests
+public sealed class EnrollmentListTests
 {
     [Fact]
     public void A_csv_with_a_header_names_roles_and_blank_lines_is_read_line_by_line()
     {
-        var lines = EnrolmentList.Parse("""
+        var lines = EnrollmentList.Parse("""
             Email,Name,Role
 
             Alex@Uni.Test , Alex Rivera, student
@@ -29,7 +29,7 @@ public sealed class EnrolmentListTests
     [Fact]
     public void Bad_lines_are_reported_with_their_reason_and_the_rest_still_read()
     {
-        var lines = EnrolmentList.Parse("""
+        var lines = EnrollmentList.Parse("""
             alex@uni.test
             not-an-address, Someone
             bo@uni.test, Bo, professor
@@ -52,7 +52,7 @@ public sealed class EnrolmentListTests
     [Fact]
     public void Semicolons_tabs_mail_client_addresses_and_address_lists_are_understood()
     {
-        var lines = EnrolmentList.Parse(
+        var lines = EnrollmentList.Parse(
             "ana@uni.test;Ana Lima;tutor\n" +
             "ben@uni.test\tBen Cho\n" +
             "\"Diaz, Dee\" <dee@uni.test>\n" +
@@ -68,8 +68,8 @@ public sealed class EnrolmentListTests
     [Fact]
     public void Nothing_to_read_gives_no_lines()
     {
-        Assert.Empty(EnrolmentList.Parse(null));
-        Assert.Empty(EnrolmentList.Parse("\n  \n# only a comment\nemail,name,role\n"));
+        Assert.Empty(EnrollmentList.Parse(null));
+        Assert.Empty(EnrollmentList.Parse("\n  \n# only a comment\nemail,name,role\n"));
     }
 
     [Theory]

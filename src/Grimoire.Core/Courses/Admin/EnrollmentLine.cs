@@ -7,7 +7,7 @@ namespace Grimoire.Core.Courses.Admin;
 /// <param name="DisplayName">The name given on the line, or null to default to the part before the @.</param>
 /// <param name="Role">The role given on the line, or null when none was (the batch's default applies).</param>
 /// <param name="Error">Why the line was rejected; null when it is valid.</param>
-public sealed record EnrolmentLine(int LineNumber, string Input, string? Email, string? DisplayName, CourseRole? Role, string? Error)
+public sealed record EnrollmentLine(int LineNumber, string Input, string? Email, string? DisplayName, CourseRole? Role, string? Error)
 {
     public bool IsValid => Error is null;
 }

@@ -10,13 +10,13 @@ namespace Grimoire.Core.Courses.Admin;
 /// <c>#</c> comments ignored. Also accepted: <c>Name &lt;email&gt;</c>, and a line of several addresses only
 /// (as pasted from a mail client), which counts as one person per address.
 /// </summary>
-public static class EnrolmentList
+public static class EnrollmentList
 {
     public const int MaxLines = 2000;
 
-    public static IReadOnlyList<EnrolmentLine> Parse(string? text)
+    public static IReadOnlyList<EnrollmentLine> Parse(string? text)
     {
-        var result = new List<EnrolmentLine>();
+        var result = new List<EnrollmentLine>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var headerAllowed = true;
@@ -38,7 +38,7 @@ public static class EnrolmentList
             headerAllowed = false;
             if (result.Count >= MaxLines)
             {
-                result.Add(new EnrolmentLine(i + 1, raw, null, null, null, $"Too many lines: paste at most {MaxLines:N0} people at a time."));
+                result.Add(new EnrollmentLine(i + 1, raw, null, null, null, $"Too many lines: paste at most {MaxLines:N0} people at a time."));
                 break;
             }
 
@@ -67,7 +67,7 @@ public static class EnrolmentList
         _ => null,
     };
 
-    private static IEnumerable<EnrolmentLine> Read(int number, string raw, List<string> fields)
+    private static IEnumerable<EnrollmentLine> Read(int number, string raw, List<string> fields)
     {
         // "a@x.edu, b@x.edu; c@x.edu" or space-separated: a pasted address list, not email/name/role.
         var tokens = raw.Split([',', ';', '\t', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -76,7 +76,7 @@ public static class EnrolmentList
             foreach (var token in tokens)
             {
                 TryEmail(token, out var email, out _);
-                yield return new EnrolmentLine(number, raw, email, null, null, null);
+                yield return new EnrollmentLine(number, raw, email, null, null, null);
             }
 
             yield break;
@@ -112,10 +112,10 @@ public static class EnrolmentList
             }
         }
 
-        yield return new EnrolmentLine(number, raw, address, displayName, role, null);
+        yield return new EnrollmentLine(number, raw, address, displayName, role, null);
     }
 
-    private static EnrolmentLine Invalid(int number, string raw, string error) => new(number, raw, null, null, null, error);
+    private static EnrollmentLine Invalid(int number, string raw, string error) => new(number, raw, null, null, null, error);
 
     private static bool IsHeader(List<string> fields) =>
         fields[0].Equals("email", StringComparison.OrdinalIgnoreCase) || fields[0].Equals("e-mail", StringComparison.OrdinalIgnoreCase);
