@@ -104,11 +104,7 @@ internal sealed class PlaygroundServices : IAsyncDisposable
     {
         var starts = conversations.Select(id => Task.Run(async () =>
         {
-            var start = await Runner.StartAsync(StudentId, id, Prompt, SystemPrompt, Settings, CancellationToken.None);
-            if (!start.Started)
-            {
-                throw new InvalidOperationException("Turn refused: " + start.Refusal);
-            }
+            await Runner.StartAsync(StudentId, id, Prompt, SystemPrompt, Settings, CancellationToken.None); // a refusal throws
 
             // Null when the turn already finished (and left the hub) before this line ran.
             return Hub.Running.FirstOrDefault(t => t.ConversationId == id);

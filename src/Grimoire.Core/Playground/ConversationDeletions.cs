@@ -8,12 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Grimoire.Core.Playground;
 
-/// <summary>The result of deleting a conversation: deleted, or why nothing was.</summary>
-public sealed record ConversationDeletion(string? Refusal)
-{
-    public bool Deleted => Refusal is null;
-}
-
 /// <summary>
 /// Deletes a conversation with its messages, archive first (issue 17 item 10, AC4.4): the rows go through
 /// <see cref="ConversationLedger"/>, whose transaction commits only after the <see cref="AuditKinds.ConversationDeleted"/>
@@ -31,9 +25,10 @@ public sealed class ConversationDeletions(
 
     /// <summary>
     /// Deletes <paramref name="conversationId"/> as <paramref name="userId"/>, who must own its workspace (else
-    /// <see cref="PlaygroundAccessDeniedException"/>). Refused, with nothing deleted, when the archive cannot take the record.
+    /// <see cref="PlaygroundAccessDeniedException"/>). Refused (<see cref="PlaygroundRefusedException"/>), with nothing
+    /// deleted, when the archive cannot take the record.
     /// </summary>
-    public async Task<ConversationDeletion> DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
+    public async Task DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
@@ -63,10 +58,9 @@ public sealed class ConversationDeletions(
         }, cancellationToken);
         if (written != LedgerWrite.Committed)
         {
-            return new ConversationDeletion(NotArchived);
+            throw PlaygroundRefusedException.Conflict(NotArchived);
         }
 
         logger.LogInformation("Conversation {ConversationId} deleted by {UserId} ({Count} message(s))", conversationId, userId, messages.Count);
-        return new ConversationDeletion(null);
     }
 }

@@ -139,7 +139,7 @@ public sealed class ConversationStore(
     }
 
     /// <summary>Deletes the conversation and its messages, archived first (<see cref="ConversationDeletions"/>); owners only.</summary>
-    public Task<ConversationDeletion> DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken) =>
+    public Task DeleteAsync(Guid userId, Guid conversationId, CancellationToken cancellationToken) =>
         deletions.DeleteAsync(userId, conversationId, cancellationToken);
 
     private async Task UpdateAsync(

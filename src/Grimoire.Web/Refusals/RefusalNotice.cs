@@ -44,6 +44,44 @@ public sealed class RefusalNotice(RefusalMetrics metrics) : ObservableState
         }
     }
 
+    /// <summary>
+    /// Runs one service call: null when it went through, otherwise the refusal's sentence, shown as the notice
+    /// (so the caller can also keep what the person typed, e.g. the composer's text).
+    /// </summary>
+    public async Task<string?> RunAsync<T>(Func<Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (RefusalException refusal)
+        {
+            metrics.Record(refusal, "notice");
+            return Show(refusal.Message);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="RunAsync{T}"/> for a refusal the caller shows itself beside the action (<paramref name="where"/>,
+    /// e.g. the message editor): counted, returned, not shown as the notice.
+    /// </summary>
+    public async Task<string?> ExplainAsync<T>(Func<Task<T>> action, string where)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            await action();
+            return null;
+        }
+        catch (RefusalException refusal)
+        {
+            metrics.Record(refusal, where);
+            return refusal.Message;
+        }
+    }
+
     /// <summary>As <see cref="RunAsync(Func{Task})"/> for work that answers "null, or why not": a refusal is the answer.</summary>
     public async Task<string?> RunAsync(Func<Task<string?>> action)
     {

@@ -1,3 +1,5 @@
+using Grimoire.Core.Refusals;
+using Grimoire.Core.Tests.Infrastructure;
 using Grimoire.Core.Tests.Playground;
 using Grimoire.Core.Admin;
 using Grimoire.Core.Playground;
@@ -57,23 +59,26 @@ public static class SiteAndPlaygroundActions
     private static async Task<Outcome> StartAsync(AccessWorld world, Guid actorId, Guid modelConfigId)
     {
         var conversation = world.AlexConversation.Id;
-        var start = await world.Get<TurnRunner>().StartAsync(
-            actorId, conversation, "What is a tide?", "Be brief.", new TurnSettings(modelConfigId, 0.3, 256, ThinkingEnabled: false), Ct);
-        if (start.Started)
+        try
         {
-            if (world.Get<ILiveTurnHub>().LocalTurn(conversation) is { } live)
+            await world.Get<TurnRunner>().StartAsync(
+                actorId, conversation, "What is a tide?", "Be brief.", new TurnSettings(modelConfigId, 0.3, 256, ThinkingEnabled: false), Ct);
+        }
+        catch (RefusalException refused)
+        {
+            return refused.Message switch
             {
-                await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));
-            }
-
-            return Outcome.Allowed;
+                CantPost => Outcome.Denied,
+                NotThisCoursesModel => Outcome.NotFound,
+                _ => throw new InvalidOperationException($"Unexpected refusal: {refused.Message}"),
+            };
         }
 
-        return start.Refusal switch
+        if (world.Get<ILiveTurnHub>().LocalTurn(conversation) is { } live)
         {
-            CantPost => Outcome.Denied,
-            NotThisCoursesModel => Outcome.NotFound,
-            _ => throw new InvalidOperationException($"Unexpected refusal: {start.Refusal}"),
-        };
+            await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        return Outcome.Allowed;
     }
 }

@@ -31,7 +31,6 @@ public abstract class AuditSecretsTests<TDatabase> : KeyDatabaseTest<TDatabase> 
         var conversation = await Db.Get<ConversationStore>().CreateAsync(Alex.Id, Course.Id, Ct);
         var start = await Db.Get<TurnRunner>().StartAsync(
             Alex.Id, conversation.Id, "Say hello", "Be brief.", new TurnSettings(model.Id, 0.5, 256, ThinkingEnabled: false), Ct);
-        Assert.True(start.Started, start.Refusal);
         if (Db.Get<ILiveTurnHub>().LocalTurn(conversation.Id) is { } live)
         {
             await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));

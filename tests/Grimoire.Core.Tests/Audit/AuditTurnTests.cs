@@ -88,7 +88,7 @@ public abstract class AuditTurnTests<TDatabase> : DatabaseTest<TDatabase> where 
         live.RequestStop();
         await scenario.WaitForTurnAsync();
 
-        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var answer = await scenario.MessageAsync(start.AssistantMessageId);
         var data = Assert.Single(ArchivedRecords.Read(Db)).GetProperty("data");
         Assert.Equal(("Cancelled", answer.Content), (data.Text("status"), data.Text("response", "text")));
         Assert.NotEmpty(answer.Content);

@@ -91,7 +91,6 @@ public abstract class StudentKeyCredentialsTests<TDatabase> : KeyDatabaseTest<TD
 
         var start = await Db.Get<TurnRunner>().StartAsync(
             Alex.Id, conversation.Id, "Say hello", "Be brief.", new TurnSettings(model.Id, 0.5, 256, ThinkingEnabled: false), Ct);
-        Assert.True(start.Started, start.Refusal);
         if (Db.Get<ILiveTurnHub>().LocalTurn(conversation.Id) is { } live)
         {
             await live.Completion.WaitAsync(TimeSpan.FromMinutes(1));

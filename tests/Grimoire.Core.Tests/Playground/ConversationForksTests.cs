@@ -34,7 +34,6 @@ public abstract class ConversationForksTests<TDatabase> : DatabaseTest<TDatabase
 
         var fork = await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct);
 
-        Assert.True(fork.Succeeded, fork.Refusal);
         var branch = fork.Conversation!;
         var sourceConversation = await ConversationAsync(scenario.Conversation.Id);
         Assert.Equal((sourceConversation.WorkspaceId, sourceConversation.CourseId, scenario.Student.Id),
@@ -101,10 +100,9 @@ public abstract class ConversationForksTests<TDatabase> : DatabaseTest<TDatabase
         var branch = (await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct)).Conversation!;
 
         var start = await Db.Get<TurnRunner>().StartAsync(scenario.Student.Id, branch.Id, "What is my name?", "Be brief.", scenario.ThinkerSettings(), Ct);
-        Assert.True(start.Started, start.Refusal);
         await Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(branch.Id)!.Completion.WaitAsync(TimeSpan.FromMinutes(1));
 
-        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var answer = await scenario.MessageAsync(start.AssistantMessageId);
         Assert.Equal((MessageStatus.Complete, 3), (answer.Status, answer.Sequence));
         Assert.Contains("My name is Ada.", answer.RequestBody, StringComparison.Ordinal);
         Assert.Contains(first.ThinkingSignature!, answer.RequestBody, StringComparison.Ordinal); // the copy's thinking goes back (AC3.1)
@@ -151,19 +149,18 @@ public abstract class ConversationForksTests<TDatabase> : DatabaseTest<TDatabase
         var first = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         var streaming = await scenario.StartStreamingAsync();
 
-        var ofStreaming = await Forks.ForkAsync(scenario.Student.Id, streaming.AssistantMessageId!.Value, Ct);
-        var byStranger = await Forks.ForkAsync(scenario.Classmate.Id, first.Id, Ct);
-        var byInstructor = await Forks.ForkAsync(scenario.Instructor.Id, first.Id, Ct);
-        var ofQuestionBeingAnswered = await Forks.ForkAsync(scenario.Student.Id, streaming.UserMessageId!.Value, Ct);
+        var ofStreaming = await Forks.ForkAsync(scenario.Student.Id, streaming.AssistantMessageId, Ct).RefusedAsync();
+        var byStranger = await Forks.ForkAsync(scenario.Classmate.Id, first.Id, Ct).RefusedAsync();
+        var byInstructor = await Forks.ForkAsync(scenario.Instructor.Id, first.Id, Ct).RefusedAsync();
+        await Forks.ForkAsync(scenario.Student.Id, streaming.UserMessageId, Ct); // not refused: everything it copies is finished
         await scenario.StopAsync();
         await scenario.ArchiveCourseAsync();
-        var archived = await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct);
+        var archived = await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct).RefusedAsync();
 
-        Assert.Equal(ConversationForks.StillArriving, ofStreaming.Refusal);
-        Assert.Equal(ConversationChangeRules.NoAccess, byStranger.Refusal);
-        Assert.Equal(ConversationChangeRules.NoAccess, byInstructor.Refusal);
-        Assert.Equal(ConversationChangeRules.CourseArchived, archived.Refusal);
-        Assert.True(ofQuestionBeingAnswered.Succeeded, ofQuestionBeingAnswered.Refusal); // everything it copies is finished
+        Assert.Equal(ConversationForks.StillArriving, ofStreaming.Message);
+        Assert.Equal(ConversationChangeRules.NoAccess, byStranger.Message);
+        Assert.Equal(ConversationChangeRules.NoAccess, byInstructor.Message);
+        Assert.Equal(ConversationChangeRules.CourseArchived, archived.Message);
         await using var db = Db.CreateContext();
         Assert.Equal(2, await db.PlaygroundConversations.CountAsync(Ct));
         Assert.Single(ArchivedRecords.Read(Db, AuditKinds.ConversationForked));
@@ -175,9 +172,9 @@ public abstract class ConversationForksTests<TDatabase> : DatabaseTest<TDatabase
         var first = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         await Db.Get<AuditArchive>().StopAsync(Ct);
 
-        var fork = await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct);
+        var fork = await Forks.ForkAsync(scenario.Student.Id, first.Id, Ct).RefusedAsync();
 
-        Assert.Equal(ConversationForks.NotArchived, fork.Refusal);
+        Assert.Equal(ConversationForks.NotArchived, fork.Message);
         await using var db = Db.CreateContext();
         Assert.Equal(1, await db.PlaygroundConversations.CountAsync(Ct));
         Assert.Equal(2, await db.PlaygroundMessages.CountAsync(Ct));

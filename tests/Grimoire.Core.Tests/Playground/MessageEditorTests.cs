@@ -1,3 +1,4 @@
+using Grimoire.Core.Refusals;
 using Grimoire.Core.Audit;
 using Grimoire.Core.Playground;
 using Grimoire.Core.Playground.Editing;
@@ -30,7 +31,6 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
 
         var edit = await Editor.EditAsync(scenario.Student.Id, question.Id, "What is recursion?", Ct);
 
-        Assert.True(edit.Succeeded, edit.Refusal);
         Assert.True(edit.Changed);
         Assert.False(edit.ThinkingWithheld);
         var stored = await scenario.MessageAsync(question.Id);
@@ -56,7 +56,6 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
 
         var edit = await Editor.EditAsync(scenario.Student.Id, first.Id, "Nice to meet you, Ada.", Ct);
 
-        Assert.True(edit.Succeeded, edit.Refusal);
         Assert.True(edit.ThinkingWithheld);
         var stored = await scenario.MessageAsync(first.Id);
         Assert.Equal("Nice to meet you, Ada.", stored.Content);
@@ -105,7 +104,6 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
 
         var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, answer.Content, Ct);
 
-        Assert.True(edit.Succeeded);
         Assert.False(edit.Changed);
         Assert.Null((await scenario.MessageAsync(answer.Id)).EditedAt);
         Assert.Empty(ArchivedRecords.Read(Db, AuditKinds.MessageEdited));
@@ -118,9 +116,9 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
     {
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
 
-        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, text, Ct);
+        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, text, Ct).RefusedAsync();
 
-        Assert.Equal(MessageEditor.EmptyContent, edit.Refusal);
+        Assert.Equal(MessageEditor.EmptyContent, edit.Message);
         await AssertUnchangedAsync(answer);
     }
 
@@ -129,13 +127,14 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
     {
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
 
-        var stranger = await Editor.EditAsync(scenario.Classmate.Id, answer.Id, "Hijacked", Ct);
-        var instructor = await Editor.EditAsync(scenario.Instructor.Id, answer.Id, "Corrected", Ct); // reads, never writes (AC2.6)
+        var stranger = await Editor.EditAsync(scenario.Classmate.Id, answer.Id, "Hijacked", Ct).RefusedAsync();
+        var instructor = await Editor.EditAsync(scenario.Instructor.Id, answer.Id, "Corrected", Ct).RefusedAsync(); // reads, never writes (AC2.6)
         await scenario.AddMemberAsync(scenario.Classmate, WorkspacePermission.Viewer);
-        var viewer = await Editor.EditAsync(scenario.Classmate.Id, answer.Id, "Hijacked", Ct);
-        var missing = await Editor.EditAsync(scenario.Student.Id, Guid.CreateVersion7(), "Anything", Ct);
+        var viewer = await Editor.EditAsync(scenario.Classmate.Id, answer.Id, "Hijacked", Ct).RefusedAsync();
+        var missing = await Editor.EditAsync(scenario.Student.Id, Guid.CreateVersion7(), "Anything", Ct).RefusedAsync();
 
-        Assert.All([stranger, instructor, viewer, missing], e => Assert.Equal(ConversationChangeRules.NoAccess, e.Refusal));
+        Assert.All([stranger, instructor, viewer, missing], e => Assert.Equal(ConversationChangeRules.NoAccess, e.Message));
+        Assert.All([stranger, instructor, viewer, missing], e => Assert.Equal(RefusalKind.Forbidden, e.Kind));
         await AssertUnchangedAsync(answer);
 
         await using (var db = Db.CreateContext())
@@ -154,9 +153,9 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         await scenario.ArchiveCourseAsync();
 
-        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, "Too late", Ct);
+        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, "Too late", Ct).RefusedAsync();
 
-        Assert.Contains("archived", edit.Refusal, StringComparison.Ordinal);
+        Assert.Contains("archived", edit.Message, StringComparison.Ordinal);
         await AssertUnchangedAsync(answer);
     }
 
@@ -165,17 +164,17 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
     {
         var start = await scenario.StartStreamingAsync();
 
-        var answerEdit = await Editor.EditAsync(scenario.Student.Id, start.AssistantMessageId!.Value, "Shorter", Ct);
-        var questionEdit = await Editor.EditAsync(scenario.Student.Id, start.UserMessageId!.Value, "Another story", Ct);
+        var answerEdit = await Editor.EditAsync(scenario.Student.Id, start.AssistantMessageId, "Shorter", Ct).RefusedAsync();
+        var questionEdit = await Editor.EditAsync(scenario.Student.Id, start.UserMessageId, "Another story", Ct).RefusedAsync();
 
-        Assert.Equal(MessageEditor.StillArriving, answerEdit.Refusal);
-        Assert.Equal(MessageEditor.BeingAnswered, questionEdit.Refusal);
+        Assert.Equal(MessageEditor.StillArriving, answerEdit.Message);
+        Assert.Equal(MessageEditor.BeingAnswered, questionEdit.Message);
         await scenario.StopAsync();
-        Assert.Equal("Tell me a long story", (await scenario.MessageAsync(start.UserMessageId.Value)).Content);
+        Assert.Equal("Tell me a long story", (await scenario.MessageAsync(start.UserMessageId)).Content);
         Assert.Empty(ArchivedRecords.Read(Db, AuditKinds.MessageEdited));
 
-        var afterwards = await Editor.EditAsync(scenario.Student.Id, start.AssistantMessageId.Value, "The end.", Ct);
-        Assert.True(afterwards.Changed, afterwards.Refusal);
+        var afterwards = await Editor.EditAsync(scenario.Student.Id, start.AssistantMessageId, "The end.", Ct);
+        Assert.True(afterwards.Changed);
     }
 
     [Fact]
@@ -184,9 +183,9 @@ public abstract class MessageEditorTests<TDatabase> : DatabaseTest<TDatabase> wh
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         await Db.Get<AuditArchive>().StopAsync(Ct);
 
-        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, "Unrecorded", Ct);
+        var edit = await Editor.EditAsync(scenario.Student.Id, answer.Id, "Unrecorded", Ct).RefusedAsync();
 
-        Assert.Equal(MessageEditor.NotArchived, edit.Refusal);
+        Assert.Equal(MessageEditor.NotArchived, edit.Message);
         await AssertUnchangedAsync(answer);
     }
 

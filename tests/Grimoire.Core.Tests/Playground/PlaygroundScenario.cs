@@ -57,9 +57,8 @@ public sealed class PlaygroundScenario(TestDatabase db)
     public async Task<PlaygroundMessage> SendAndWaitAsync(string text, TurnSettings settings)
     {
         var start = await SendAsync(text, settings);
-        Assert.True(start.Started, start.Refusal);
         await WaitForTurnAsync();
-        return await MessageAsync(start.AssistantMessageId!.Value);
+        return await MessageAsync(start.AssistantMessageId);
     }
 
     public async Task WaitForTurnAsync()
@@ -104,7 +103,6 @@ public sealed class PlaygroundScenario(TestDatabase db)
     {
         db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;
         var start = await SendAsync("Tell me a long story", SwiftSettings(maxTokens: 8000));
-        Assert.True(start.Started, start.Refusal);
         await WaitForTextAsync();
         return start;
     }

@@ -28,7 +28,6 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         var question = (await scenario.MessagesAsync())[0];
 
         var start = await RegenerateAsync(old.Id, RegenerateWith.CurrentSettings, scenario.ThinkerSettings(), "Be thorough.");
-        Assert.True(start.Started, start.Refusal);
         Assert.Equal((question.Id, old.Id), (start.UserMessageId, start.AssistantMessageId));
         await scenario.WaitForTurnAsync();
 
@@ -65,8 +64,7 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
     {
         var old = await scenario.SendAndWaitAsync("Explain recursion", scenario.ThinkerSettings(maxTokens: 3000));
 
-        var start = await RegenerateAsync(old.Id, RegenerateWith.OriginalSettings, scenario.SwiftSettings(), "A prompt set later.");
-        Assert.True(start.Started, start.Refusal);
+        await RegenerateAsync(old.Id, RegenerateWith.OriginalSettings, scenario.SwiftSettings(), "A prompt set later.");
         await scenario.WaitForTurnAsync();
 
         var now = await scenario.MessageAsync(old.Id);
@@ -89,14 +87,13 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
             await db.CourseModelConfigs.Where(m => m.Id == scenario.Thinker.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, false), Ct);
         }
 
-        var refused = await RegenerateAsync(old.Id, RegenerateWith.OriginalSettings, scenario.SwiftSettings());
+        var refused = await RegenerateAsync(old.Id, RegenerateWith.OriginalSettings, scenario.SwiftSettings()).RefusedAsync();
 
-        Assert.Equal(TurnRunner.OriginalSettingsUnavailable, refused.Refusal);
+        Assert.Equal(TurnRunner.OriginalSettingsUnavailable, refused.Message);
         Assert.Equal(old.Content, (await scenario.MessageAsync(old.Id)).Content);
         Assert.Empty(ArchivedRecords.Read(Db, AuditKinds.MessageRegenerated));
 
         var withCurrent = await RegenerateAsync(old.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings());
-        Assert.True(withCurrent.Started, withCurrent.Refusal);
         await scenario.WaitForTurnAsync();
         Assert.Equal("simulated/swift", (await scenario.MessageAsync(old.Id)).Model);
     }
@@ -111,7 +108,6 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         Assert.Equal((2, 0, 0), (detail!.CountMessagesAfter(first.Id), detail.CountMessagesAfter(before[^1].Id), detail.CountMessagesAfter(Guid.Empty)));
 
         var start = await RegenerateAsync(first.Id, RegenerateWith.CurrentSettings, scenario.ThinkerSettings());
-        Assert.True(start.Started, start.Refusal);
         await scenario.WaitForTurnAsync();
 
         var after = await scenario.MessagesAsync();
@@ -133,18 +129,18 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         var question = (await scenario.MessagesAsync())[0];
 
-        var ofQuestion = await RegenerateAsync(question.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings());
-        var byStranger = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings(), userId: scenario.Classmate.Id);
-        var byInstructor = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings(), userId: scenario.Instructor.Id);
-        var unknown = await RegenerateAsync(Guid.CreateVersion7(), RegenerateWith.CurrentSettings, scenario.SwiftSettings());
+        var ofQuestion = await RegenerateAsync(question.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings()).RefusedAsync();
+        var byStranger = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings(), userId: scenario.Classmate.Id).RefusedAsync();
+        var byInstructor = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings(), userId: scenario.Instructor.Id).RefusedAsync();
+        var unknown = await RegenerateAsync(Guid.CreateVersion7(), RegenerateWith.CurrentSettings, scenario.SwiftSettings()).RefusedAsync();
         await scenario.ArchiveCourseAsync();
-        var archived = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings());
+        var archived = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings()).RefusedAsync();
 
-        Assert.Contains("Only an answer", ofQuestion.Refusal, StringComparison.Ordinal);
-        Assert.Contains("can't post", byStranger.Refusal, StringComparison.Ordinal);
-        Assert.Contains("can't post", byInstructor.Refusal, StringComparison.Ordinal);
-        Assert.Contains("not in this conversation", unknown.Refusal, StringComparison.Ordinal);
-        Assert.Contains("archived", archived.Refusal, StringComparison.Ordinal);
+        Assert.Contains("Only an answer", ofQuestion.Message, StringComparison.Ordinal);
+        Assert.Contains("can't post", byStranger.Message, StringComparison.Ordinal);
+        Assert.Contains("can't post", byInstructor.Message, StringComparison.Ordinal);
+        Assert.Contains("not in this conversation", unknown.Message, StringComparison.Ordinal);
+        Assert.Contains("archived", archived.Message, StringComparison.Ordinal);
         Assert.Equal(answer.Content, (await scenario.MessageAsync(answer.Id)).Content);
         Assert.Single(ArchivedRecords.Read(Db));
     }
@@ -155,11 +151,11 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         var earlier = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         var streaming = await scenario.StartStreamingAsync();
 
-        var ofEarlier = await RegenerateAsync(earlier.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings());
-        var ofStreaming = await RegenerateAsync(streaming.AssistantMessageId!.Value, RegenerateWith.CurrentSettings, scenario.SwiftSettings());
+        var ofEarlier = await RegenerateAsync(earlier.Id, RegenerateWith.CurrentSettings, scenario.SwiftSettings()).RefusedAsync();
+        var ofStreaming = await RegenerateAsync(streaming.AssistantMessageId, RegenerateWith.CurrentSettings, scenario.SwiftSettings()).RefusedAsync();
 
-        Assert.Equal(TurnRunner.TurnStillRunning, ofEarlier.Refusal);
-        Assert.Equal(TurnRunner.TurnStillRunning, ofStreaming.Refusal);
+        Assert.Equal(TurnRunner.TurnStillRunning, ofEarlier.Message);
+        Assert.Equal(TurnRunner.TurnStillRunning, ofStreaming.Message);
         await scenario.StopAsync();
         Assert.Empty(ArchivedRecords.Read(Db, AuditKinds.MessageRegenerated));
         Assert.Equal(earlier.Content, (await scenario.MessageAsync(earlier.Id)).Content);
@@ -171,9 +167,9 @@ public abstract class RegenerationTests<TDatabase> : DatabaseTest<TDatabase> whe
         var answer = await scenario.SendAndWaitAsync("One", scenario.SwiftSettings());
         await Db.Get<AuditArchive>().StopAsync(Ct);
 
-        var refused = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.ThinkerSettings());
+        var refused = await RegenerateAsync(answer.Id, RegenerateWith.CurrentSettings, scenario.ThinkerSettings()).RefusedAsync();
 
-        Assert.Contains("could not be archived", refused.Refusal, StringComparison.Ordinal);
+        Assert.Contains("could not be archived", refused.Message, StringComparison.Ordinal);
         var stored = await scenario.MessageAsync(answer.Id);
         Assert.Equal((answer.Content, MessageStatus.Complete, answer.Model), (stored.Content, stored.Status, stored.Model));
         Assert.Null(Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(scenario.Conversation.Id));

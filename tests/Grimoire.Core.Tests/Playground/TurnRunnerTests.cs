@@ -119,7 +119,7 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
             }
         }
 
-        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var answer = await scenario.MessageAsync(start.AssistantMessageId);
         Assert.Equal(MessageStatus.Complete, answer.Status);
         Assert.True(signals > 10, $"Only {signals} live signals for a whole answer.");
     }
@@ -129,14 +129,13 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
     {
         Db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 20;
         var start = await scenario.SendAsync("Tell me a long story", scenario.SwiftSettings(maxTokens: 8000));
-        Assert.True(start.Started);
         Assert.Equal("Tell me a long story", (await scenario.MessagesAsync())[0].Content); // stored before the answer
 
         var live = await scenario.WaitForTextAsync();
         live.RequestStop();
         await scenario.WaitForTurnAsync();
 
-        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var answer = await scenario.MessageAsync(start.AssistantMessageId);
         Assert.Equal(MessageStatus.Cancelled, answer.Status);
         Assert.NotEmpty(answer.Content);
     }
@@ -150,7 +149,7 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
 
         await Db.Get<TurnExecution>().ShutdownAsync(CancellationToken.None);
 
-        var answer = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var answer = await scenario.MessageAsync(start.AssistantMessageId);
         Assert.Equal(MessageStatus.Interrupted, answer.Status);
         Assert.NotEmpty(answer.Content);
     }
@@ -162,10 +161,9 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
         await scenario.SendAsync("Tell me a long story", scenario.SwiftSettings(maxTokens: 8000));
         await scenario.WaitForTextAsync();
 
-        var second = await scenario.SendAsync("Another", scenario.SwiftSettings());
+        var second = await scenario.SendAsync("Another", scenario.SwiftSettings()).RefusedAsync();
 
-        Assert.False(second.Started);
-        Assert.Contains("still arriving", second.Refusal, StringComparison.Ordinal);
+        Assert.Contains("still arriving", second.Message, StringComparison.Ordinal);
         Db.Get<Grimoire.Core.Playground.Live.ILiveTurnHub>().LocalTurn(scenario.Conversation.Id)!.RequestStop();
         await scenario.WaitForTurnAsync();
         Assert.Equal(2, (await scenario.MessagesAsync()).Count);
@@ -179,10 +177,9 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
             await db.CourseModelConfigs.Where(m => m.Id == scenario.Swift.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContextLength, 600));
         }
 
-        var start = await scenario.SendAsync(string.Join(' ', Enumerable.Repeat("token", 200)), scenario.SwiftSettings(maxTokens: 500));
+        var start = await scenario.SendAsync(string.Join(' ', Enumerable.Repeat("token", 200)), scenario.SwiftSettings(maxTokens: 500)).RefusedAsync();
 
-        Assert.False(start.Started);
-        Assert.Contains("too long for Simulated Swift", start.Refusal, StringComparison.Ordinal);
+        Assert.Contains("too long for Simulated Swift", start.Message, StringComparison.Ordinal);
         Assert.Empty(await scenario.MessagesAsync());
     }
 
@@ -201,17 +198,16 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
     [Fact]
     public async Task Nobody_posts_into_a_conversation_they_cannot_access_and_nothing_is_stored()
     {
-        var start = await scenario.SendAsync("Hijack", scenario.SwiftSettings(), userId: scenario.Classmate.Id);
+        await scenario.SendAsync("Hijack", scenario.SwiftSettings(), userId: scenario.Classmate.Id).RefusedAsync();
 
-        Assert.False(start.Started);
         Assert.Empty(await scenario.MessagesAsync());
     }
 
     [Fact]
     public async Task Disabled_models_and_providers_without_a_key_are_refused_with_a_reason()
     {
-        var disabled = await scenario.SendAsync("Hi", new TurnSettings(scenario.Vision.Id, null, 512, false));
-        Assert.Contains("not available in this course", disabled.Refusal, StringComparison.Ordinal);
+        var disabled = await scenario.SendAsync("Hi", new TurnSettings(scenario.Vision.Id, null, 512, false)).RefusedAsync();
+        Assert.Contains("not available in this course", disabled.Message, StringComparison.Ordinal);
 
         await using (var db = Db.CreateContext())
         {
@@ -219,8 +215,8 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, true).SetProperty(m => m.Provider, "openrouter"));
         }
 
-        var keyless = await scenario.SendAsync("Hi", new TurnSettings(scenario.Vision.Id, null, 512, false));
-        Assert.Equal(TurnRunner.NoAccessToProvider, keyless.Refusal);
+        var keyless = await scenario.SendAsync("Hi", new TurnSettings(scenario.Vision.Id, null, 512, false)).RefusedAsync();
+        Assert.Equal(TurnRunner.NoAccessToProvider, keyless.Message);
         Assert.Empty(await scenario.MessagesAsync());
     }
 }

@@ -35,7 +35,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         Assert.Null(await Stopper.StopAsync(scenario.Student.Id, scenario.Conversation.Id, Ct));
 
         await scenario.WaitForTurnAsync();
-        Assert.Equal(MessageStatus.Cancelled, (await scenario.MessageAsync(start.AssistantMessageId!.Value)).Status);
+        Assert.Equal(MessageStatus.Cancelled, (await scenario.MessageAsync(start.AssistantMessageId)).Status);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         Assert.Null(await Stopper.StopAsync(scenario.Classmate.Id, scenario.Conversation.Id, Ct));
 
         await scenario.WaitForTurnAsync();
-        Assert.Equal(MessageStatus.Cancelled, (await scenario.MessageAsync(start.AssistantMessageId!.Value)).Status);
+        Assert.Equal(MessageStatus.Cancelled, (await scenario.MessageAsync(start.AssistantMessageId)).Status);
     }
 
     [Theory]
@@ -79,7 +79,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         Assert.Equal([RefusalReasons.StopNotAllowed], counter.Reasons);
         Db.Get<Microsoft.Extensions.Options.IOptions<Grimoire.Llm.GrimoireProvidersOptions>>().Value.Simulated.DelayMs = 0;
         await scenario.WaitForTurnAsync();
-        Assert.Equal(MessageStatus.Complete, (await scenario.MessageAsync(start.AssistantMessageId!.Value)).Status);
+        Assert.Equal(MessageStatus.Complete, (await scenario.MessageAsync(start.AssistantMessageId)).Status);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public abstract class TurnStopperTests<TDatabase> : DatabaseTest<TDatabase> wher
         Assert.Equal(ConversationChangeRules.CourseArchived, refusal);
         Assert.False(Db.Get<ILiveTurnHub>().LocalTurn(scenario.Conversation.Id)?.StopRequested ?? true);
         await scenario.StopAsync(); // the test's own clean-up, straight on the live turn
-        Assert.NotEqual(MessageStatus.Streaming, (await scenario.MessageAsync(start.AssistantMessageId!.Value)).Status);
+        Assert.NotEqual(MessageStatus.Streaming, (await scenario.MessageAsync(start.AssistantMessageId)).Status);
     }
 
     [Fact]

@@ -60,13 +60,12 @@ public abstract class SpendControlTests<TDatabase> : DatabaseTest<TDatabase> whe
     {
         await SetBudgetsAsync(student: 0.000001m, reset: BudgetResetPeriod.Monthly);
 
-        var start = await scenario.SendAsync("Hello", scenario.SwiftSettings());
+        var start = await scenario.SendAsync("Hello", scenario.SwiftSettings()).RefusedAsync();
 
-        Assert.False(start.Started);
         var resets = BudgetPeriod.NextReset(BudgetResetPeriod.Monthly, DateTime.UtcNow)!.Value;
-        Assert.Contains("Your budget has $0.000001 left", start.Refusal, StringComparison.Ordinal);
-        Assert.Contains($"resets on {resets:yyyy-MM-dd}", start.Refusal, StringComparison.Ordinal);
-        Assert.Contains("Lower max tokens", start.Refusal, StringComparison.Ordinal);
+        Assert.Contains("Your budget has $0.000001 left", start.Message, StringComparison.Ordinal);
+        Assert.Contains($"resets on {resets:yyyy-MM-dd}", start.Message, StringComparison.Ordinal);
+        Assert.Contains("Lower max tokens", start.Message, StringComparison.Ordinal);
         Assert.Empty(await scenario.MessagesAsync());
         Assert.Equal(0, Db.Get<SpendControl>().OpenReservations);
         Assert.Equal(0, Db.Get<Grimoire.Core.Playground.Turns.StudentAnswerSlots>().InFlight(scenario.Student.Id)); // the slot went back too

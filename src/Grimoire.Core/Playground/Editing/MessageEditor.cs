@@ -57,35 +57,35 @@ public sealed class MessageEditor(
     {
         if (string.IsNullOrWhiteSpace(newContent))
         {
-            return MessageEdit.Refused(EmptyContent);
+            throw PlaygroundRefusedException.Invalid(EmptyContent);
         }
 
         if (limits.EditRefusal(newContent) is { } tooLong)
         {
             refusals.Record(RefusalReasons.EditTooLong, userId);
-            return MessageEdit.Refused(tooLong);
+            throw new PlaygroundLimitException(tooLong);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (message, conversation) = await ConversationChangeRules.FindAsync(db, messageId, cancellationToken);
         if (message is null || conversation is null)
         {
-            return MessageEdit.Refused(ConversationChangeRules.NoAccess);
+            throw PlaygroundRefusedException.Forbidden(ConversationChangeRules.NoAccess);
         }
 
         if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, conversation, cancellationToken) is { } refusal)
         {
-            return MessageEdit.Refused(refusal);
+            throw PlaygroundRefusedException.Forbidden(refusal);
         }
 
         if (StreamingRefusal(message) is { } busy)
         {
-            return MessageEdit.Refused(busy);
+            throw PlaygroundRefusedException.Conflict(busy);
         }
 
         if (string.Equals(message.Content, newContent, StringComparison.Ordinal))
         {
-            return new MessageEdit(message, false, null);
+            return new MessageEdit(message, false);
         }
 
         var before = message.Content;
@@ -115,14 +115,14 @@ public sealed class MessageEditor(
         switch (written)
         {
             case LedgerWrite.Abandoned:
-                return MessageEdit.Refused(ChangedMeanwhile);
+                throw PlaygroundRefusedException.Conflict(ChangedMeanwhile);
             case LedgerWrite.NotArchived:
-                return MessageEdit.Refused(NotArchived);
+                throw PlaygroundRefusedException.Conflict(NotArchived);
         }
 
         logger.LogInformation("Message {MessageId} edited by {UserId}", messageId, userId);
         hub.NotifyChanged(conversation.Id);
-        return new MessageEdit(edited, true, null);
+        return new MessageEdit(edited!, true);
     }
 
     /// <summary>A streaming answer cannot be edited, nor the question it is answering right now.</summary>

@@ -48,12 +48,12 @@ public sealed class ConversationForks(
         var (chosen, source) = await ConversationChangeRules.FindAsync(db, messageId, cancellationToken);
         if (chosen is null || source is null)
         {
-            return ConversationFork.Refused(ConversationChangeRules.NoAccess);
+            throw PlaygroundRefusedException.Forbidden(ConversationChangeRules.NoAccess);
         }
 
         if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, source, cancellationToken) is { } refusal)
         {
-            return ConversationFork.Refused(refusal);
+            throw PlaygroundRefusedException.Forbidden(refusal);
         }
 
         var originals = await db.PlaygroundMessages.AsNoTracking()
@@ -63,14 +63,14 @@ public sealed class ConversationForks(
         var live = hub.Current(source.Id);
         if (originals.Any(m => m.Status == MessageStatus.Streaming || m.Id == live?.AssistantMessageId))
         {
-            return ConversationFork.Refused(StillArriving);
+            throw PlaygroundRefusedException.Conflict(StillArriving);
         }
 
         // A branch is a new conversation: it counts against the same rate as starting one (issue 17 item 8).
         if (creationLimiter.TryAcquire(userId) is { } slowDown)
         {
             refusals.Record(RefusalReasons.ConversationRate, userId);
-            return ConversationFork.Refused(slowDown);
+            throw new PlaygroundLimitException(slowDown);
         }
 
         var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
@@ -99,14 +99,14 @@ public sealed class ConversationForks(
         }, cancellationToken);
         if (written != LedgerWrite.Committed)
         {
-            return ConversationFork.Refused(NotArchived);
+            throw PlaygroundRefusedException.Conflict(NotArchived);
         }
 
         logger.LogInformation(
             "Conversation {SourceId} branched at message {MessageId} into {BranchId} by {UserId}", source.Id, chosen.Id, branch.Id, userId);
         hub.NotifyChanged(source.Id); // its watchers now see one more branch
         branch.Messages = []; // the copies are in the database; open the branch to read them
-        return new ConversationFork(branch, null);
+        return new ConversationFork(branch);
     }
 
     /// <summary>The branch links of a conversation as <paramref name="userId"/> may see them, or <see cref="ForkLinks.None"/> if they may not view it.</summary>

@@ -18,9 +18,9 @@ public sealed partial class TurnRunner
 
     /// <summary>
     /// The conversation, tracked, when the person may post in it: workspace editor, enrolled in the course, and the
-    /// course not archived. Otherwise null and why.
+    /// course not archived. Otherwise refused (<see cref="PlaygroundRefusedException"/>, Forbidden).
     /// </summary>
-    private async Task<(PlaygroundConversation? Conversation, string? Refusal)> OpenForTurnAsync(
+    private async Task<PlaygroundConversation> OpenForTurnAsync(
         GrimoireDbContext db, Guid userId, Guid conversationId, CancellationToken cancellationToken)
     {
         var conversation = await db.PlaygroundConversations.SingleOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
@@ -28,15 +28,15 @@ public sealed partial class TurnRunner
             || !await workspaceAccess.HasPermissionAsync(userId, conversation.WorkspaceId, WorkspacePermission.Editor, cancellationToken)
             || !await courseAccess.HasRoleAsync(userId, conversation.CourseId, CourseRole.Student, cancellationToken))
         {
-            return (null, "You can't post in this conversation.");
+            throw PlaygroundRefusedException.Forbidden("You can't post in this conversation.");
         }
 
         if (await db.Courses.AnyAsync(c => c.Id == conversation.CourseId && c.IsArchived, cancellationToken))
         {
-            return (null, "This course is archived: its conversations can be read but not continued.");
+            throw PlaygroundRefusedException.Forbidden("This course is archived: its conversations can be read but not continued.");
         }
 
-        return (conversation, null);
+        return conversation;
     }
 
     /// <summary>The course's model with that id when it is enabled, else null.</summary>
@@ -49,22 +49,24 @@ public sealed partial class TurnRunner
     /// <summary>
     /// Options, credentials, history, context length and rate limit. <paramref name="earlier"/> are the stored
     /// messages the answer follows; <paramref name="question"/> is a new message to add after them (null when
-    /// regenerating: the question is already stored).
+    /// regenerating: the question is already stored). Refusals throw: a limit or a rate as
+    /// <see cref="PlaygroundLimitException"/>, the rest as <see cref="PlaygroundRefusedException"/>.
     /// </summary>
-    private async Task<(PreparedTurn? Turn, string? Refusal)> PrepareAsync(
+    private async Task<PreparedTurn> PrepareAsync(
         Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
         IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken)
     {
         var (options, parameters, optionsRefusal) = TurnOptionsBuilder.Build(model, settings, systemPrompt);
         if (optionsRefusal is not null)
         {
-            return (null, optionsRefusal);
+            throw PlaygroundRefusedException.Invalid(optionsRefusal);
         }
 
         var endpoint = await credentials.ResolveAsync(userId, conversation.CourseId, model.Provider, cancellationToken);
         if (endpoint is null)
         {
-            return (null, await credentials.ExplainNoAccessAsync(userId, conversation.CourseId, model.Provider, cancellationToken) ?? NoAccessToProvider);
+            throw PlaygroundRefusedException.Forbidden(
+                await credentials.ExplainNoAccessAsync(userId, conversation.CourseId, model.Provider, cancellationToken) ?? NoAccessToProvider);
         }
 
         var history = HistoryBuilder.Build(earlier, model.Provider, model.ModelId);
@@ -76,7 +78,7 @@ public sealed partial class TurnRunner
         if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
         {
             refusals.Record(RefusalReasons.ContextTooLong, userId);
-            return (null, tooLong);
+            throw new PlaygroundLimitException(tooLong);
         }
 
         // A slot before a rate token, so a refusal for answers in flight does not spend one.
@@ -84,23 +86,23 @@ public sealed partial class TurnRunner
         if (slot is null)
         {
             refusals.Record(RefusalReasons.AnswersInFlight, userId);
-            return (null, busy);
+            throw new PlaygroundLimitException(busy!);
         }
 
         if (rateLimiter.TryAcquire(userId) is { } slowDown)
         {
             slot.Dispose();
             refusals.Record(RefusalReasons.TurnRate, userId);
-            return (null, slowDown);
+            throw new PlaygroundLimitException(slowDown);
         }
 
         // X7: the worst case must fit the known remaining budget; reserved on the slot until the call settles (or refused, slot let go).
         if (await spend.ReserveAsync(new(userId, conversation.CourseId, model, systemPrompt, history, options.MaxOutputTokens), slot, cancellationToken) is { } overBudget)
         {
-            return (null, overBudget);
+            throw new PlaygroundLimitException(overBudget);
         }
 
-        return (new PreparedTurn(model, options, parameters!, endpoint, history, slot), null);
+        return new PreparedTurn(model, options, parameters!, endpoint, history, slot);
     }
 
     /// <summary>

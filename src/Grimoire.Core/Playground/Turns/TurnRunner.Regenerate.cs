@@ -37,63 +37,55 @@ public sealed partial class TurnRunner
         ArgumentNullException.ThrowIfNull(currentSettings);
         if (choice == RegenerateWith.CurrentSettings && limits.SystemPromptRefusal(currentSystemPrompt) is { } promptTooLong)
         {
-            return Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
+            throw Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (conversation, refusal) = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
-        if (conversation is null)
-        {
-            return TurnStart.Refused(refusal!);
-        }
+        var conversation = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
 
         var stored = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
         var target = stored.SingleOrDefault(m => m.Id == assistantMessageId);
         if (target is null)
         {
-            return TurnStart.Refused("That message is not in this conversation.");
+            throw PlaygroundRefusedException.Invalid("That message is not in this conversation.");
         }
 
         if (target.Role != MessageRole.Assistant)
         {
-            return TurnStart.Refused("Only an answer can be regenerated. To change a question, edit it.");
+            throw PlaygroundRefusedException.Invalid("Only an answer can be regenerated. To change a question, edit it.");
         }
 
         if (target.Status == MessageStatus.Streaming || hub.Current(conversationId) is not null)
         {
-            return TurnStart.Refused(TurnStillRunning);
+            throw PlaygroundRefusedException.Conflict(TurnStillRunning);
         }
 
         var earlier = stored.Where(m => m.Sequence < target.Sequence).ToList();
         if (earlier.LastOrDefault(m => m.Role == MessageRole.User) is not { } question)
         {
-            return TurnStart.Refused("There is no question before this answer to answer again.");
+            throw PlaygroundRefusedException.Invalid("There is no question before this answer to answer again.");
         }
 
         var useOriginal = choice == RegenerateWith.OriginalSettings;
         var (settings, systemPrompt, settingsRefusal) = useOriginal ? OriginalSettingsOf(target) : (currentSettings, currentSystemPrompt, null);
         if (settings is null)
         {
-            return TurnStart.Refused(settingsRefusal!);
+            throw PlaygroundRefusedException.Invalid(settingsRefusal!);
         }
 
         if (await FindModelAsync(db, conversation, settings.ModelConfigId, cancellationToken) is not { } model)
         {
-            return TurnStart.Refused(useOriginal ? OriginalSettingsUnavailable : ModelNotAvailable);
+            throw PlaygroundRefusedException.Invalid(useOriginal ? OriginalSettingsUnavailable : ModelNotAvailable);
         }
 
-        var (turn, planRefusal) = await PrepareAsync(userId, conversation, model, settings, systemPrompt!, earlier, null, cancellationToken);
-        if (turn is null)
-        {
-            return TurnStart.Refused(planRefusal!);
-        }
+        var turn = await PrepareAsync(userId, conversation, model, settings, systemPrompt!, earlier, null, cancellationToken);
 
         var live = await hub.TryBeginAsync(conversationId, question.Id, target.Id, cancellationToken);
         if (live is null)
         {
             turn.Slot.Dispose();
-            return TurnStart.Refused(TurnStillRunning);
+            throw PlaygroundRefusedException.Conflict(TurnStillRunning);
         }
 
         var replaced = await SaveOrAbandonAsync(live, turn, async () =>
@@ -119,11 +111,11 @@ public sealed partial class TurnRunner
         });
         if (!replaced)
         {
-            return TurnStart.Refused("The answer could not be archived, so it was not replaced. Try again in a moment.");
+            throw PlaygroundRefusedException.Conflict("The answer could not be archived, so it was not replaced. Try again in a moment.");
         }
 
         Launch(live, conversation, userId, turn);
-        return new TurnStart(question.Id, target.Id, null);
+        return new TurnStart(question.Id, target.Id);
     }
 
     /// <summary>The settings and system prompt the answer was made with, or why they cannot be used.</summary>

@@ -42,7 +42,8 @@ public sealed partial class TurnRunner(
     /// Stores <paramref name="text"/> as the student's next message and starts streaming the answer with
     /// <paramref name="settings"/> and <paramref name="systemPrompt"/> (which the conversation keeps for next time).
     /// Refusals (no access, archived course, model not available, no key, a message, prompt or conversation too long,
-    /// too fast, too many answers in flight, a turn already running) store nothing and come back as <see cref="TurnStart.Refusal"/>, in words for the student.
+    /// too fast, too many answers in flight, a turn already running) store nothing and throw a <see cref="Refusals.RefusalException"/>
+    /// (<see cref="PlaygroundRefusedException"/> or <see cref="PlaygroundLimitException"/>) whose message is in words for the student.
     /// </summary>
     public async Task<TurnStart> StartAsync(
         Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings, CancellationToken cancellationToken)
@@ -50,43 +51,35 @@ public sealed partial class TurnRunner(
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return TurnStart.Refused("Write a message first.");
+            throw PlaygroundRefusedException.Invalid("Write a message first.");
         }
 
         if (limits.MessageRefusal(text) is { } tooLong)
         {
-            return Refuse(RefusalReasons.MessageTooLong, userId, tooLong);
+            throw Refuse(RefusalReasons.MessageTooLong, userId, tooLong);
         }
 
         if (limits.SystemPromptRefusal(systemPrompt) is { } promptTooLong)
         {
-            return Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
+            throw Refuse(RefusalReasons.SystemPromptTooLong, userId, promptTooLong);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var (conversation, refusal) = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
-        if (conversation is null)
-        {
-            return TurnStart.Refused(refusal!);
-        }
+        var conversation = await OpenForTurnAsync(db, userId, conversationId, cancellationToken);
 
         if (await FindModelAsync(db, conversation, settings.ModelConfigId, cancellationToken) is not { } model)
         {
-            return TurnStart.Refused(ModelNotAvailable);
+            throw PlaygroundRefusedException.Invalid(ModelNotAvailable);
         }
 
         var stored = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
         if (limits.ConversationFullRefusal(stored.Count, adding: 2) is { } full)
         {
-            return Refuse(RefusalReasons.ConversationFull, userId, full);
+            throw Refuse(RefusalReasons.ConversationFull, userId, full);
         }
 
-        var (turn, planRefusal) = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, cancellationToken);
-        if (turn is null)
-        {
-            return TurnStart.Refused(planRefusal!);
-        }
+        var turn = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var next = stored.Count == 0 ? 0 : stored[^1].Sequence + 1;
@@ -97,7 +90,7 @@ public sealed partial class TurnRunner(
         if (live is null)
         {
             turn.Slot.Dispose();
-            return TurnStart.Refused(TurnStillRunning);
+            throw PlaygroundRefusedException.Conflict(TurnStillRunning);
         }
 
         await SaveOrAbandonAsync(live, turn, async () =>
@@ -115,14 +108,14 @@ public sealed partial class TurnRunner(
         });
 
         Launch(live, conversation, userId, turn);
-        return new TurnStart(userMessage.Id, answer.Id, null);
+        return new TurnStart(userMessage.Id, answer.Id);
     }
 
     /// <summary>A refusal made by a limit or a rate: counted and logged (never the text), then said to the student.</summary>
-    private TurnStart Refuse(string reason, Guid userId, string sentence)
+    private PlaygroundLimitException Refuse(string reason, Guid userId, string sentence)
     {
         refusals.Record(reason, userId);
-        return TurnStart.Refused(sentence);
+        return new PlaygroundLimitException(sentence);
     }
 
     internal static string TitleFrom(string text)

@@ -1,9 +1,7 @@
 namespace Grimoire.Core.Playground.Turns;
 
-/// <summary>The outcome of asking for an answer: started (with the messages' ids) or refused (with why).</summary>
-public sealed record TurnStart(Guid? UserMessageId, Guid? AssistantMessageId, string? Refusal)
-{
-    public bool Started => Refusal is null;
-
-    public static TurnStart Refused(string reason) => new(null, null, reason);
-}
+/// <summary>
+/// An answer that started: the question's and the answer's ids. A refused turn throws instead
+/// (<see cref="PlaygroundRefusedException"/>, <see cref="PlaygroundLimitException"/>), with nothing stored.
+/// </summary>
+public sealed record TurnStart(Guid UserMessageId, Guid AssistantMessageId);

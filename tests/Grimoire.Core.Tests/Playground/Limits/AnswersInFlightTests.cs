@@ -49,12 +49,11 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
         var second = await StartLongAsync((await NewConversationAsync()).Id);
         var third = await NewConversationAsync();
 
-        var refused = await StartAsync(third.Id, "A third one");
+        var refused = await StartAsync(third.Id, "A third one").RefusedAsync();
 
-        Assert.False(refused.Started);
         Assert.Equal(
             "You already have 2 answers arriving, the most your course allows at once. Wait for one to finish or stop it, then send again.",
-            refused.Refusal);
+            refused.Message);
         Assert.Empty(await MessagesOfAsync(third.Id));
         Assert.Equal(2, Slots.InFlight(scenario.Student.Id));
         var (classmateSlot, classmateRefusal) = Slots.TryTake(scenario.Classmate.Id); // per student
@@ -63,23 +62,23 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
         Assert.Contains(RefusalReasons.AnswersInFlight, counter.Reasons);
 
         await StopAndWaitAsync(first);
-        Assert.True((await StartAsync(third.Id, "Now it fits")).Started);
+        await StartAsync(third.Id, "Now it fits");
         await StopAndWaitAsync(second);
     }
 
     [Fact]
     public async Task The_slot_is_given_back_when_an_answer_completes_fails_or_is_stopped()
     {
-        Assert.True((await StartAsync(scenario.Conversation.Id, "Hi")).Started);
+        await StartAsync(scenario.Conversation.Id, "Hi");
         await scenario.WaitForTurnAsync();
         Assert.Equal(0, Slots.InFlight(scenario.Student.Id));
 
-        Assert.True((await StartAsync(scenario.Conversation.Id, "/simulate 500")).Started);
+        await StartAsync(scenario.Conversation.Id, "/simulate 500");
         await scenario.WaitForTurnAsync();
         Assert.Equal(MessageStatus.Failed, (await scenario.MessagesAsync())[^1].Status);
         Assert.Equal(0, Slots.InFlight(scenario.Student.Id));
 
-        Assert.True((await StartAsync(scenario.Conversation.Id, "/simulate drop-after 5")).Started);
+        await StartAsync(scenario.Conversation.Id, "/simulate drop-after 5");
         await scenario.WaitForTurnAsync();
         Assert.Equal(0, Slots.InFlight(scenario.Student.Id));
 
@@ -126,9 +125,9 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
         Paced();
         var live = await StartLongAsync(scenario.Conversation.Id);
 
-        var sameConversation = await StartAsync(scenario.Conversation.Id, "While it streams");
+        var sameConversation = await StartAsync(scenario.Conversation.Id, "While it streams").RefusedAsync();
 
-        Assert.Equal(TurnRunner.TurnStillRunning, sameConversation.Refusal);
+        Assert.Equal(TurnRunner.TurnStillRunning, sameConversation.Message);
         Assert.Equal(1, Slots.InFlight(scenario.Student.Id));
         await StopAndWaitAsync(live);
         Assert.Equal(0, Slots.InFlight(scenario.Student.Id));
@@ -144,9 +143,9 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
             // Spend the burst.
         }
 
-        var refused = await StartAsync(scenario.Conversation.Id, "Hi");
+        var refused = await StartAsync(scenario.Conversation.Id, "Hi").RefusedAsync();
 
-        Assert.Contains("faster than your course allows", refused.Refusal, StringComparison.Ordinal);
+        Assert.Contains("faster than your course allows", refused.Message, StringComparison.Ordinal);
         Assert.Equal(0, Slots.InFlight(scenario.Student.Id));
         Assert.Equal([RefusalReasons.TurnRate], counter.Reasons);
     }
@@ -161,8 +160,7 @@ public abstract class AnswersInFlightTests<TDatabase> : DatabaseTest<TDatabase> 
     /// <summary>Starts a long, paced answer and waits until its first text has arrived.</summary>
     private async Task<LiveTurn> StartLongAsync(Guid conversationId)
     {
-        var start = await StartAsync(conversationId, "Tell me a long story", maxTokens: 8000);
-        Assert.True(start.Started, start.Refusal);
+        await StartAsync(conversationId, "Tell me a long story", maxTokens: 8000);
         var live = Db.Get<ILiveTurnHub>().LocalTurn(conversationId)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         while (live.Snapshot().Text.Length == 0)

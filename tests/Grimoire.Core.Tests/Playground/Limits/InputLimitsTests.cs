@@ -30,15 +30,13 @@ public abstract class InputLimitsTests<TDatabase> : DatabaseTest<TDatabase> wher
     public async Task A_message_over_the_limit_is_refused_with_its_length_and_nothing_is_stored()
     {
         using var counter = new RefusalCounter(Db.Get<PlaygroundRefusals>());
-        var refused = await scenario.SendAsync(new string('a', 2_001), scenario.SwiftSettings(maxTokens: 64));
+        var refused = await scenario.SendAsync(new string('a', 2_001), scenario.SwiftSettings(maxTokens: 64)).RefusedAsync();
 
-        Assert.False(refused.Started);
-        Assert.Equal("Your message is 2,001 characters; the limit is 2,000.", refused.Refusal);
+        Assert.Equal("Your message is 2,001 characters; the limit is 2,000.", refused.Message);
         Assert.Empty(await scenario.MessagesAsync());
         Assert.Equal([RefusalReasons.MessageTooLong], counter.Reasons);
 
         var atLimit = await scenario.SendAsync(new string('a', 2_000), scenario.SwiftSettings(maxTokens: 64));
-        Assert.True(atLimit.Started, atLimit.Refusal);
         await scenario.WaitForTurnAsync();
     }
 
@@ -47,15 +45,15 @@ public abstract class InputLimitsTests<TDatabase> : DatabaseTest<TDatabase> wher
     {
         using var counter = new RefusalCounter(Db.Get<PlaygroundRefusals>());
         var longPrompt = new string('p', 1_001);
-        var refused = await scenario.SendAsync("Hi", scenario.SwiftSettings(maxTokens: 64), systemPrompt: longPrompt);
+        var refused = await scenario.SendAsync("Hi", scenario.SwiftSettings(maxTokens: 64), systemPrompt: longPrompt).RefusedAsync();
 
-        Assert.Equal("Your system prompt is 1,001 characters; the limit is 1,000.", refused.Refusal);
+        Assert.Equal("Your system prompt is 1,001 characters; the limit is 1,000.", refused.Message);
         Assert.Empty(await scenario.MessagesAsync());
 
         var answer = await scenario.SendAndWaitAsync("Hi", scenario.SwiftSettings(maxTokens: 64));
         var regenerate = await Db.Get<TurnRunner>().RegenerateAsync(scenario.Student.Id, scenario.Conversation.Id, answer.Id,
-            RegenerateWith.CurrentSettings, scenario.SwiftSettings(maxTokens: 64), longPrompt, Ct);
-        Assert.Equal("Your system prompt is 1,001 characters; the limit is 1,000.", regenerate.Refusal);
+            RegenerateWith.CurrentSettings, scenario.SwiftSettings(maxTokens: 64), longPrompt, Ct).RefusedAsync();
+        Assert.Equal("Your system prompt is 1,001 characters; the limit is 1,000.", regenerate.Message);
         Assert.Equal(answer.Content, (await scenario.MessageAsync(answer.Id)).Content);
 
         await using var db = Db.CreateContext();
@@ -74,10 +72,9 @@ public abstract class InputLimitsTests<TDatabase> : DatabaseTest<TDatabase> wher
         var answer = await scenario.SendAndWaitAsync("Hi", scenario.SwiftSettings(maxTokens: 64));
         var question = (await scenario.MessagesAsync())[0];
 
-        var refused = await Db.Get<MessageEditor>().EditAsync(scenario.Student.Id, question.Id, new string('e', 3_001), Ct);
+        var refused = await Db.Get<MessageEditor>().EditAsync(scenario.Student.Id, question.Id, new string('e', 3_001), Ct).RefusedAsync();
 
-        Assert.False(refused.Succeeded);
-        Assert.Equal("Your edit is 3,001 characters; the limit is 3,000.", refused.Refusal);
+        Assert.Equal("Your edit is 3,001 characters; the limit is 3,000.", refused.Message);
         Assert.Equal("Hi", (await scenario.MessageAsync(question.Id)).Content);
         Assert.True((await Db.Get<MessageEditor>().EditAsync(scenario.Student.Id, answer.Id, new string('e', 3_000), Ct)).Changed);
         Assert.Equal([RefusalReasons.EditTooLong], counter.Reasons);
@@ -90,9 +87,9 @@ public abstract class InputLimitsTests<TDatabase> : DatabaseTest<TDatabase> wher
         await scenario.SendAndWaitAsync("One", scenario.SwiftSettings(maxTokens: 64));
         await scenario.SendAndWaitAsync("Two", scenario.SwiftSettings(maxTokens: 64));
 
-        var refused = await scenario.SendAsync("Three", scenario.SwiftSettings(maxTokens: 64));
+        var refused = await scenario.SendAsync("Three", scenario.SwiftSettings(maxTokens: 64)).RefusedAsync();
 
-        Assert.Equal("This conversation holds 4 messages; the limit is 4. Start a new conversation to go on.", refused.Refusal);
+        Assert.Equal("This conversation holds 4 messages; the limit is 4. Start a new conversation to go on.", refused.Message);
         Assert.Equal(4, (await scenario.MessagesAsync()).Count);
         Assert.Equal([RefusalReasons.ConversationFull], counter.Reasons);
     }
@@ -106,10 +103,9 @@ public abstract class InputLimitsTests<TDatabase> : DatabaseTest<TDatabase> wher
             await db.CourseModelConfigs.Where(m => m.Id == scenario.Swift.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ContextLength, (int?)null));
         }
 
-        var refused = await scenario.SendAsync(string.Join(' ', Enumerable.Repeat("token", 200)), scenario.SwiftSettings(maxTokens: 900));
+        var refused = await scenario.SendAsync(string.Join(' ', Enumerable.Repeat("token", 200)), scenario.SwiftSettings(maxTokens: 900)).RefusedAsync();
 
-        Assert.False(refused.Started);
-        Assert.Contains("the course allows 1,000 for a model whose context length is not known", refused.Refusal, StringComparison.Ordinal);
+        Assert.Contains("the course allows 1,000 for a model whose context length is not known", refused.Message, StringComparison.Ordinal);
         Assert.Empty(await scenario.MessagesAsync());
         Assert.Equal([RefusalReasons.ContextTooLong], counter.Reasons);
     }

@@ -87,7 +87,7 @@ public abstract class ConversationLedgerTests<TDatabase> : DatabaseTest<TDatabas
 
         await scenario.StopAsync(); // the student stops it: the end the archive cannot record
 
-        var stored = await scenario.MessageAsync(start.AssistantMessageId!.Value);
+        var stored = await scenario.MessageAsync(start.AssistantMessageId);
         var arrived = live.Read(turn => turn.Text);
         Assert.NotEmpty(arrived);
         Assert.Equal((MessageStatus.Streaming, arrived, (DateTime?)null), (stored.Status, stored.Content, stored.FinishedAt));

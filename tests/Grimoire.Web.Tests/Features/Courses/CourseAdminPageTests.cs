@@ -104,7 +104,6 @@ public sealed class CourseAdminPageTests : IClassFixture<CourseAdminPageTests.Ho
             var question = await db.PlaygroundMessages.SingleAsync(m => m.ConversationId == ids.Conversation);
             var fork = await scope.ServiceProvider.GetRequiredService<ConversationForks>()
                 .ForkAsync(question.AuthorUserId!.Value, question.Id, CancellationToken.None);
-            Assert.True(fork.Succeeded, fork.Refusal);
             branchId = fork.Conversation!.Id;
         }
 

@@ -21,10 +21,9 @@ public sealed class ConversationChanges(
     public async Task<string?> EditAsync(MessageEditRequest edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        var result = await editor.EditAsync(course.UserId, edit.MessageId, edit.Content, cancellationToken);
-        if (!result.Succeeded)
+        if (await notice.ExplainAsync(() => editor.EditAsync(course.UserId, edit.MessageId, edit.Content, cancellationToken), "editor") is { } refused)
         {
-            return result.Refusal;
+            return refused;
         }
 
         await conversation.ReloadAsync(cancellationToken);
@@ -72,10 +71,10 @@ public sealed class ConversationChanges(
         }
 
         var with = choice.UseOriginalSettings ? RegenerateWith.OriginalSettings : RegenerateWith.CurrentSettings;
-        var start = await runner.RegenerateAsync(course.UserId, conversationId, answerId, with, settings, composer.SystemPrompt, cancellationToken);
-        if (!start.Started)
+        if (await notice.RunAsync(() => runner.RegenerateAsync(course.UserId, conversationId, answerId, with, settings, composer.SystemPrompt, cancellationToken))
+            is { } notStarted)
         {
-            return notice.Show(start.Refusal!);
+            return notStarted;
         }
 
         await conversation.ReloadAsync(cancellationToken);
@@ -92,15 +91,15 @@ public sealed class ConversationChanges(
 
     private async Task<string?> BranchCoreAsync(Guid messageId, CancellationToken cancellationToken)
     {
-        var fork = await forks.ForkAsync(course.UserId, messageId, cancellationToken);
-        if (!fork.Succeeded)
+        ConversationFork? fork = null;
+        if (await notice.RunAsync(async () => fork = await forks.ForkAsync(course.UserId, messageId, cancellationToken)) is { } refused)
         {
-            return notice.Show(fork.Refusal!);
+            return refused;
         }
 
         // A branch stays in its source's course (X2).
         await list.RefreshAsync(cancellationToken);
-        await conversation.OpenAsync(fork.Conversation!.Id, cancellationToken);
+        await conversation.OpenAsync(fork!.Conversation.Id, cancellationToken);
         return null;
     }
 }

@@ -44,16 +44,11 @@ public sealed class ConversationListState(ConversationStore store, CourseContext
         await RefreshAsync(cancellationToken);
     }
 
-    /// <summary>Deletes the conversation (archive first); null when deleted, otherwise why not.</summary>
-    public async Task<string?> DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
+    /// <summary>Deletes the conversation (archive first); a refusal throws (<see cref="Core.Refusals.RefusalException"/>) with nothing deleted.</summary>
+    public async Task DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        var deletion = await store.DeleteAsync(course.UserId, conversationId, cancellationToken);
-        if (deletion.Deleted)
-        {
-            await RefreshAsync(cancellationToken);
-        }
-
-        return deletion.Refusal;
+        await store.DeleteAsync(course.UserId, conversationId, cancellationToken);
+        await RefreshAsync(cancellationToken);
     }
 
     private async Task<(IReadOnlyList<ConversationSummary> Items, bool More)> PageAsync(int skip, CancellationToken cancellationToken)

@@ -112,11 +112,9 @@ public sealed class PlaygroundSession(
 
     public async Task DeleteAsync(Guid conversationId, CancellationToken cancellationToken)
     {
-        if (await conversations.DeleteAsync(conversationId, cancellationToken) is { } refusal)
-        {
-            notice.Show(refusal);
-        }
-        else if (conversation.Id == conversationId)
+        // A refusal (the archive could not take the record) throws to the page's handler, which shows it; nothing was deleted.
+        await conversations.DeleteAsync(conversationId, cancellationToken);
+        if (conversation.Id == conversationId)
         {
             conversation.Close();
         }
@@ -148,10 +146,11 @@ public sealed class PlaygroundSession(
             }
         }
 
-        var start = await runner.StartAsync(course.UserId, conversation.Id!.Value, text, composer.SystemPrompt, composer.TurnSettings(), cancellationToken);
-        if (!start.Started)
+        var conversationId = conversation.Id!.Value;
+        if (await notice.RunAsync(() => runner.StartAsync(course.UserId, conversationId, text, composer.SystemPrompt, composer.TurnSettings(), cancellationToken))
+            is { } refused)
         {
-            return notice.Show(start.Refusal!);
+            return refused;
         }
 
         await conversation.ReloadAsync(cancellationToken);
