@@ -59,7 +59,33 @@ public sealed class LiveMarkdownTests : IDisposable
         var body = RenderedHtml.Parse(live.Render("Intro\n\n```csharp\nvar a = 1;\n\nvar b = 2;\n").Value);
 
         Assert.Single(body.QuerySelectorAll("pre"));
-        Assert.Single(body.QuerySelectorAll("button[data-copy-code]"));
+        Assert.Equal("var a = 1;\n\nvar b = 2;\n", body.QuerySelector("pre code.language-csharp")!.TextContent);
+    }
+
+    [Fact]
+    public void Issue14_an_open_code_fence_streams_as_finished_lines_and_the_line_being_written()
+    {
+        var live = renderer.BeginLive();
+
+        var parts = live.Parts("Intro\n\n```py evil\"x\nprint(1)\nprint(2)\npri");
+
+        Assert.Single(parts.Stable);
+        Assert.Equal(("py", "pri"), (parts.Code!.Language, parts.Code.Writing)); // the language is one safe word
+        Assert.Equal(["print(1)", "print(2)"], parts.Code.Lines);
+        Assert.Equal("", parts.Tail.Value);
+    }
+
+    [Fact]
+    public void Issue14_stable_chunks_are_kept_and_each_is_rendered_once()
+    {
+        var live = renderer.BeginLive();
+        var first = live.Parts("One.\n\nTwo.\n\nThr");
+        var second = live.Parts("One.\n\nTwo.\n\nThree.\n\nFo");
+
+        Assert.Equal(first.Stable, second.Stable.Take(first.Stable.Count));
+        Assert.Equal(["<p>One.</p>\n<p>Two.</p>", "<p>Three.</p>"], second.Stable.Select(c => c.Value.Trim()));
+        Assert.Equal(2, live.StableRenders); // "One. Two." once, then "Three." once: never the earlier chunk again
+        Assert.Equal("<p>Fo</p>", second.Tail.Value.Trim());
     }
 
     [Fact]

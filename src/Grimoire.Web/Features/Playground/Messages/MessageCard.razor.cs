@@ -20,6 +20,7 @@ public sealed partial class MessageCard : IDisposable
     private string? contentSource;
     private LiveMarkdown? live;
     private MarkupString content;
+    private LiveParts? parts; // while streaming: stable chunks and the tail, as separate frames
 
     [Inject]
     private MarkdownRenderer Renderer { get; set; } = default!;
@@ -104,7 +105,8 @@ public sealed partial class MessageCard : IDisposable
             // While streaming only the last paragraph is re-rendered; once finished the whole text is rendered
             // (and cached) exactly.
             live = streaming ? live ?? Renderer.BeginLive() : null;
-            content = live?.Render(Message.Content) ?? Renderer.Render(Message.Content);
+            parts = live?.Parts(Message.Content);
+            content = live is null ? Renderer.Render(Message.Content) : default;
             contentSource = Message.Content;
         }
     }
