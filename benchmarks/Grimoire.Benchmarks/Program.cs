@@ -17,6 +17,13 @@ internal static class BenchmarkProgram
             return 0;
         }
 
+        // The usage dashboard's queries on 1,000,000 rows against COUNT(*) (issue 13): Usage/UsageDashboardMeasurement.
+        if (args.Contains("--usage-dashboard"))
+        {
+            await Usage.UsageDashboardMeasurement.RunAsync();
+            return 0;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
         return 0;
     }

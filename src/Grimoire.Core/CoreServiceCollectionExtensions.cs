@@ -85,6 +85,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Usage.Spend.SpendControl>();
         services.AddSingleton<Usage.UsageRebuild>();
         services.AddSingleton<Usage.Dashboard.CourseUsage>();
+        services.AddSingleton<Usage.Site.SiteUsage>();
         services.AddSingleton<Usage.Spend.CourseBudgets>();
         services.AddSingleton<Usage.Spend.StudentSpend>();
         // Editing, regeneration (TurnRunner) and branching (seam 7).

@@ -15,7 +15,8 @@ namespace Grimoire.OpenRouterStandIn;
 
 /// <summary>
 /// A local OpenRouter on a loopback port, speaking its real wire format: the public models catalogue
-/// (<c>GET /api/v1/models</c>), the key-management API (<c>/api/v1/keys</c>, management key required) and streaming
+/// (<c>GET /api/v1/models</c>), the key-management API (<c>/api/v1/keys</c>, management key required), the account's credits (<c>GET /api/v1/credits</c>, management
+/// key required) and streaming
 /// chat completions that accept only live keys it minted. Answers are canned and friendly; keys, budgets, usage and
 /// costs behave like OpenRouter's. State is observable for tests: <see cref="Keys"/> (by hash, never the key) and
 /// <see cref="ChatCalls"/> (key hash and exact request body of every call).
@@ -97,6 +98,7 @@ public sealed class OpenRouterStandIn : IAsyncDisposable
 
         new ModelsEndpoint(options.Models).Map(app);
         new KeyEndpoints(state, options).Map(app);
+        new CreditsEndpoint(state, options).Map(app);
         new ChatEndpoint(state, options).Map(app);
         app.MapFallback(context => JsonResponse.ErrorAsync(context, 404, $"Not found: {context.Request.Method} {context.Request.Path}"));
 

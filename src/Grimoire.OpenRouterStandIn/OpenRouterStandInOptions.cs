@@ -27,6 +27,12 @@ public sealed record OpenRouterStandInOptions
     /// <summary>Delay between streamed chunks, so a person sees the answer arrive. Zero streams at once.</summary>
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(30);
 
+    /// <summary>
+    /// The credits the management key's account has bought (USD), reported by <c>GET /api/v1/credits</c> as
+    /// <c>total_credits</c>; <c>total_usage</c> is what every answered chat call cost so far.
+    /// </summary>
+    public decimal Credits { get; init; } = 100m;
+
     /// <summary>Keys per page of <c>GET /api/v1/keys</c> (OpenRouter's is 100).</summary>
     public int PageSize { get; init; } = 100;
 
@@ -56,6 +62,7 @@ public sealed record OpenRouterStandInOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65_535);
         ArgumentOutOfRangeException.ThrowIfLessThan(Pace, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(Credits);
         ArgumentNullException.ThrowIfNull(Time);
         ArgumentNullException.ThrowIfNull(Models);
         if (ServerApiKey is not null && string.Equals(ServerApiKey, ManagementKey, StringComparison.Ordinal))

@@ -41,6 +41,18 @@ internal sealed class StandInState(OpenRouterStandInOptions options)
         }
     }
 
+    /// <summary>What every answered chat call cost so far (USD): the account's usage as <c>/api/v1/credits</c> reports it.</summary>
+    public decimal TotalUsage
+    {
+        get
+        {
+            lock (gate)
+            {
+                return calls.Sum(c => c.Cost ?? 0m);
+            }
+        }
+    }
+
     /// <summary>Mints a key: returns the plain key (this once) and its record. Only the hash is kept.</summary>
     public (string Key, StandInKey Info) Mint(KeyDraft draft)
     {

@@ -942,6 +942,8 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("CourseId", "StartedAt");
 
                     b.HasIndex("MessageId", "StartedAt")

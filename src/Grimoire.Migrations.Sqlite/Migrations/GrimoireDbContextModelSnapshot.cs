@@ -936,6 +936,8 @@ namespace Grimoire.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("StartedAt");
+
                     b.HasIndex("CourseId", "StartedAt");
 
                     b.HasIndex("MessageId", "StartedAt")

@@ -19,5 +19,7 @@ internal sealed class UsageRecordConfiguration : IEntityTypeConfiguration<UsageR
         builder.HasIndex(u => new { u.CourseId, u.StartedAt });
         // Spend control and the student's own view: one student's spend in a course since a time.
         builder.HasIndex(u => new { u.UserId, u.CourseId, u.FinishedAt });
+        // The site admin's totals: every course's calls in a period (issue 13 item 4; docs/performance.md).
+        builder.HasIndex(u => u.StartedAt);
     }
 }

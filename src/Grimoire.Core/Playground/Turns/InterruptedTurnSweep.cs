@@ -1,6 +1,8 @@
 using Grimoire.Core.Audit;
 using Grimoire.Core.Data;
 using Grimoire.Core.Playground.Recording;
+using Grimoire.Core.Usage;
+using Grimoire.Llm.Tokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -11,12 +13,14 @@ namespace Grimoire.Core.Playground.Turns;
 /// archive refused that write's record) and marks them interrupted, keeping what arrived (issue 17 item 10, AC4.4).
 /// Each goes through <see cref="ConversationLedger"/>: its <see cref="AuditKinds.TurnInterrupted"/> record, with its
 /// text and thinking as last checkpointed, is on disk before the database shows it interrupted; an answer the archive
-/// refuses stays as it was, to be tried at the next start.
+/// refuses stays as it was, to be tried at the next start. Each also gets its usage row (<see cref="InterruptedUsage"/>:
+/// status interrupted, tokens and cost as stored or estimated, the cost's source stated) in the same save (X1).
 /// Single-node assumption: with several nodes this needs a per-node lease (docs/architecture.md). Singleton.
 /// </summary>
 public sealed class InterruptedTurnSweep(
     IDbContextFactory<GrimoireDbContext> contextFactory,
     ConversationLedger ledger,
+    ITokenCounter tokenCounter,
     TimeProvider time,
     ILogger<InterruptedTurnSweep> logger)
 {
@@ -79,6 +83,14 @@ public sealed class InterruptedTurnSweep(
         var entry = AuditEntries.TurnInterrupted(
             ids, now, AuditMessageSnapshot.From(answer), turn.QuestionId, answer.Provider, MessageStatus.Interrupted, InterruptedMessage);
         answer.MarkInterrupted(InterruptedMessage);
+        var model = answer.ModelConfigId is { } modelId ? await db.CourseModelConfigs.AsNoTracking().SingleOrDefaultAsync(m => m.Id == modelId, cancellationToken) : null;
+        var history = await db.PlaygroundMessages.AsNoTracking()
+            .Where(m => m.ConversationId == answer.ConversationId && m.Sequence < answer.Sequence).Select(m => m.Content).ToListAsync(cancellationToken);
+        if (InterruptedUsage.From(answer, turn.CourseId, model, history, now, tokenCounter) is { } usage)
+        {
+            db.UsageRecords.Add(usage);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return entry;
     }

@@ -6,6 +6,7 @@ using Grimoire.Core.Playground.Messages;
 using Grimoire.Core.Playground.Recording;
 using Grimoire.Llm;
 using Grimoire.Llm.Streaming;
+using Grimoire.Llm.Wire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -118,6 +119,7 @@ public sealed class TurnExecution(
     {
         var finishedAt = time.GetUtcNow().UtcDateTime;
         var firstTokenAt = live.FirstTokenAt;
+        var budgetSpent = await BudgetSpentAsync(live, call, finishedAt);
         var (status, outcome, entry, facts, usage) = live.Read(turn =>
         {
             var (status, error) = crash is not null ? (MessageStatus.Failed, crash)
@@ -125,7 +127,7 @@ public sealed class TurnExecution(
                 : turn.Status switch
                 {
                     ChatTurnStatus.Cancelled => (MessageStatus.Cancelled, "Stopped before the answer was complete."),
-                    ChatTurnStatus.Failed => (MessageStatus.Failed, turn.Failure!.UserMessage),
+                    ChatTurnStatus.Failed => (MessageStatus.Failed, budgetSpent ?? turn.Failure!.UserMessage),
                     ChatTurnStatus.Filtered => (MessageStatus.Failed, "The provider's content filter stopped this answer."),
                     ChatTurnStatus.Truncated => (MessageStatus.Complete, "The answer reached the max tokens limit and was cut off."),
                     _ => (MessageStatus.Complete, (string?)null),
@@ -173,6 +175,30 @@ public sealed class TurnExecution(
         }
 
         logger.LogInformation("Turn {MessageId} ended {Status}", live.AssistantMessageId, status);
+    }
+
+    /// <summary>
+    /// For a 402 (budget spent): the sentence naming the date the budget resets, in the course's time zone
+    /// (<see cref="Usage.Spend.BudgetSpentMessage"/>); null for every other ending, or when no budget is known.
+    /// </summary>
+    private async Task<string?> BudgetSpentAsync(LiveTurn live, TurnCall call, DateTime nowUtc)
+    {
+        if (live.Read(turn => turn.Failure?.Kind) != ProviderFailureKind.BudgetExhausted
+            || call.Ids is not { UserId: { } userId, CourseId: { } courseId })
+        {
+            return null;
+        }
+
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(CancellationToken.None);
+            return await Usage.Spend.BudgetSpentMessage.ForAsync(db, userId, courseId, call.Endpoint.Kind, nowUtc, CancellationToken.None);
+        }
+        catch (DbException ex)
+        {
+            logger.LogWarning(ex, "Could not read the budget of message {MessageId}; the provider's 402 sentence stands", live.AssistantMessageId);
+            return null;
+        }
     }
 
     public void Dispose() => shutdown.Dispose();

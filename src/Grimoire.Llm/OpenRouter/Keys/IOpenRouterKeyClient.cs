@@ -30,4 +30,10 @@ public interface IOpenRouterKeyClient
     /// deleted), so revoking twice is safe.
     /// </summary>
     Task<bool> DeleteAsync(string hash, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET /api/v1/credits</c>: the credits the management key's account bought and has used (USD), so a site admin
+    /// sees what is left for every key it mints.
+    /// </summary>
+    Task<OpenRouterCredits> GetCreditsAsync(CancellationToken cancellationToken);
 }

@@ -105,6 +105,12 @@ internal sealed class OpenRouterKeyClient(
         return true;
     }
 
+    public async Task<OpenRouterCredits> GetCreditsAsync(CancellationToken cancellationToken)
+    {
+        using var doc = await SendAsync(HttpMethod.Get, "api/v1/credits", null, false, cancellationToken);
+        return OpenRouterKeyJson.ReadCredits(doc!.RootElement) ?? throw Unreadable();
+    }
+
     private static string KeyPath(string hash)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hash);

@@ -56,6 +56,13 @@ internal static class OpenRouterKeyJson
             ? [.. data.EnumerateArray().Select(ReadInfo).OfType<OpenRouterKeyInfo>()]
             : null;
 
+    /// <summary><c>{"data": {"total_credits": …, "total_usage": …}}</c> (<c>GET /api/v1/credits</c>); null when either is missing.</summary>
+    public static OpenRouterCredits? ReadCredits(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && Money(data, "total_credits") is { } credits && Money(data, "total_usage") is { } usage
+            ? new OpenRouterCredits(credits, usage)
+            : null;
+
     public static OpenRouterKeyInfo? ReadInfo(JsonElement e)
     {
         if (e.ValueKind != JsonValueKind.Object || String(e, "hash") is not { Length: > 0 } hash)
