@@ -50,12 +50,12 @@ public sealed class LtiLaunchTests(LtiBrowserApp app) : IClassFixture<LtiBrowser
             await Assertions.Expect(page.Locator("[data-testid=admin-root][data-interactive=true]")).ToHaveCountAsync(1);
             await DemoPages.OpenTabAsync(page, "LTI");
 
-            await page.Locator("[data-testid=lti-link-context] input").FillAsync("moodle-course-7");
-            await page.Locator("[data-testid=lti-link-course] input").FillAsync("no-such-course");
+            await page.Locator("[data-testid=lti-link-context]").FillAsync("moodle-course-7");
+            await page.Locator("[data-testid=lti-link-course]").FillAsync("no-such-course");
             await page.Locator("[data-testid=lti-link-submit]").ClickAsync();
             await Assertions.Expect(page.Locator("[data-testid=lti-link-problem]")).ToContainTextAsync("No course has the code");
 
-            await page.Locator("[data-testid=lti-link-course] input").FillAsync("demo-101");
+            await page.Locator("[data-testid=lti-link-course]").FillAsync("demo-101");
             await page.Locator("[data-testid=lti-link-submit]").ClickAsync();
             var row = page.Locator("[data-testid=lti-link-row][data-context=moodle-course-7]");
             await Assertions.Expect(row).ToContainTextAsync("DEMO-101");

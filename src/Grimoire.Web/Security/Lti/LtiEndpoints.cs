@@ -62,7 +62,7 @@ internal static partial class LtiEndpoints
             // Inside the LMS's frame the state cookie would be a third-party cookie: start again in a new window.
             http.RequestServices.GetRequiredService<LtiMetrics>().OpenedInNewWindow();
             LogFramedLogin(log, platform.Id);
-            return LtiNewWindowPage.For(http, values);
+            return LtiNewWindowPage.For(http, new Uri(platform.AuthLoginUrl), values);
         }
 
         var login = await states.BeginAsync(platform.Id, target, http.RequestAborted);

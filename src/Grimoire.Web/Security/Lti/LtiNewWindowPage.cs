@@ -15,18 +15,23 @@ namespace Grimoire.Web.Security.Lti;
 /// </summary>
 internal static class LtiNewWindowPage
 {
-    /// <summary>The page's own policy: no script, its inline style, a form to this site only.</summary>
-    public const string Policy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors *";
+    /// <summary>
+    /// The page's own policy: no script, its inline style, a form to this site, whose answer redirects to the
+    /// platform's authorize URL (Chromium checks a form's redirects against <c>form-action</c> too).
+    /// </summary>
+    public static string Policy(string platformAuthorizeOrigin) =>
+        $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {platformAuthorizeOrigin}; base-uri 'none'; frame-ancestors *";
 
     /// <summary>True when the browser says this navigation is inside a frame (Fetch Metadata).</summary>
     public static bool IsFramed(HttpRequest request) =>
         request.Headers["Sec-Fetch-Dest"] is [var dest] && dest is "iframe" or "frame";
 
-    public static IResult For(HttpContext http, IReadOnlyDictionary<string, string> loginParameters)
+    public static IResult For(HttpContext http, Uri platformAuthorizeUrl, IReadOnlyDictionary<string, string> loginParameters)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(platformAuthorizeUrl);
         ArgumentNullException.ThrowIfNull(loginParameters);
-        http.Features.Set(new FrameableResponse(Policy));
+        http.Features.Set(new FrameableResponse(Policy(platformAuthorizeUrl.GetLeftPart(UriPartial.Authority))));
         var fields = new StringBuilder();
         foreach (var (name, value) in loginParameters)
         {
