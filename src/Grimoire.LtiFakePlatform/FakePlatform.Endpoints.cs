@@ -18,7 +18,7 @@ public sealed partial class FakePlatform
         foreach (var person in People)
         {
             var role = person.Roles.Select(r => r[(r.LastIndexOf('#') + 1)..]).FirstOrDefault() ?? "";
-            rows.Append(CultureInfoInvariant($"<li><a data-testid=\"launch-{Html(person.Subject)}\" href=\"/launch/{Uri.EscapeDataString(person.Subject)}\">Open Grimoire as {Html(person.Name)} ({Html(role)})</a></li>"));
+            rows.Append(CultureInfoInvariant($"<li><a data-testid=\"launch-{Html(person.Subject)}\" href=\"/launch/{Uri.EscapeDataString(person.Subject)}\">Open Grimoire as {Html(person.Name)} ({Html(role)})</a> · <a data-testid=\"embed-{Html(person.Subject)}\" href=\"/embed/{Uri.EscapeDataString(person.Subject)}\">embedded in the course page</a></li>"));
         }
 
         return $"""
@@ -27,6 +27,19 @@ public sealed partial class FakePlatform
             <body><h1>{Html(options.ContextTitle)}</h1><p>A fake LTI 1.3 platform. Pick a person to launch Grimoire as:</p><ul>{rows}</ul></body></html>
             """;
     }
+
+    /// <summary>The course page with the tool embedded in a frame, as an LMS set to "embed" shows it.</summary>
+    private IResult EmbeddedLaunch(string subject) => People.Any(p => p.Subject == subject)
+        ? Results.Content(
+            $"""
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Fake LMS: {Html(options.ContextTitle)} (embedded)</title></head>
+            <body><h1>{Html(options.ContextTitle)}</h1>
+            <iframe data-testid="tool-frame" title="Grimoire" width="800" height="400" src="{Html(LoginInitiationUrl(subject).ToString())}"></iframe>
+            </body></html>
+            """,
+            "text/html; charset=utf-8")
+        : Results.NotFound();
 
     private IResult StartLaunch(string subject) =>
         People.Any(p => p.Subject == subject) ? Results.Redirect(LoginInitiationUrl(subject).ToString()) : Results.NotFound();

@@ -95,6 +95,7 @@ public sealed partial class FakePlatform : IAsyncDisposable
         FakePlatform? platform = null;
         app.MapGet("/", () => Results.Content(platform!.HomePage(), "text/html; charset=utf-8"));
         app.MapGet("/launch/{subject}", (string subject) => platform!.StartLaunch(subject));
+        app.MapGet("/embed/{subject}", (string subject) => platform!.EmbeddedLaunch(subject));
         app.MapGet("/authorize", (HttpContext http) => platform!.AuthorizePage(http.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString())));
         app.MapPost("/authorize", async (HttpContext http) =>
             platform!.AuthorizePage((await http.Request.ReadFormAsync(http.RequestAborted)).ToDictionary(q => q.Key, q => q.Value.ToString())));

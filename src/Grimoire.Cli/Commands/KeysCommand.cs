@@ -27,7 +27,7 @@ internal static class KeysCommand
             }
 
             Console.WriteLine(
-                $"Re-encrypted {report.Reencrypted} key(s) with encryption key '{report.CurrentKeyId}'; {report.AlreadyCurrent} already used it.");
+                $"Re-encrypted {report.Reencrypted} key(s) with encryption key '{report.CurrentKeyId}'; {report.AlreadyCurrent} already used it; {report.LtiToolKeysReencrypted} LTI tool key(s) re-encrypted.");
             if (report.Failed > 0)
             {
                 await Console.Error.WriteLineAsync(

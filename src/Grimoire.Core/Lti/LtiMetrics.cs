@@ -5,7 +5,7 @@ namespace Grimoire.Core.Lti;
 
 /// <summary>
 /// <c>grimoire.lti.launches</c> on the "Grimoire" meter: one per launch, tagged by outcome (<c>signed-in</c>,
-/// <c>refused</c>) and reason (the <see cref="LtiRefusal"/>), and <c>grimoire.lti.courses_created</c>. A wave of
+/// <c>refused</c>, <c>new-window</c> for a login that came inside a frame) and reason (the <see cref="LtiRefusal"/>), and <c>grimoire.lti.courses_created</c>. A wave of
 /// <c>BadSignature</c> or <c>UnknownDeployment</c> says a registration is wrong without reading logs.
 /// </summary>
 public sealed class LtiMetrics
@@ -28,6 +28,9 @@ public sealed class LtiMetrics
     public void Refused(LtiRefusal refusal) => launches.Add(1, new("outcome", "refused"), new("reason", refusal.ToString()), new("role", "none"));
 
     public void CourseCreated() => coursesCreated.Add(1);
+
+    /// <summary>A login initiation arrived inside the LMS's frame and was answered with the "new window" page.</summary>
+    public void OpenedInNewWindow() => launches.Add(1, new("outcome", "new-window"), new("reason", "framed"), new("role", "none"));
 
     public void RosterSynced(LtiRosterSummary summary)
     {

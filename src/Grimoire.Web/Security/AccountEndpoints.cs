@@ -45,11 +45,22 @@ internal static class AccountEndpoints
                 ? Results.Challenge(new AuthenticationProperties { RedirectUri = SafeReturnUrl.Resolve(returnUrl) }, [AuthenticationSetup.OidcScheme])
                 : Results.NotFound());
 
-        account.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery) =>
+        account.MapPost("/signout", async (HttpContext http, IAntiforgery antiforgery, IOptions<AuthOptions> options) =>
         {
             if (await ReadValidFormAsync(http, antiforgery) is null)
             {
                 return Results.BadRequest("This sign-out form has expired. Reload the page and try again.");
+            }
+
+            var fromProvider = http.User.FindFirst(System.Security.Claims.ClaimTypes.AuthenticationMethod)?.Value == OidcSignIn.AuthenticationMethod;
+            if (fromProvider && options.Value.OidcEnabled)
+            {
+                // A session that began at the OpenID Connect provider ends there too (RP-initiated logout, X9): the
+                // handler reads the session's ID token (id_token_hint) before the cookie goes, then sends the browser
+                // to the provider's end-session endpoint, which returns it to the signed-out page.
+                return Results.SignOut(
+                    new AuthenticationProperties { RedirectUri = "/account/signin?signedOut=true" },
+                    [AuthenticationSetup.OidcScheme, CookieAuthenticationDefaults.AuthenticationScheme]);
             }
 
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);

@@ -38,7 +38,7 @@ internal static class AuthenticationSetup
 
         if (auth.OidcEnabled)
         {
-            authentication.AddOpenIdConnect(OidcScheme, auth.Oidc.DisplayName, options => ConfigureOidc(options, auth.Oidc));
+            authentication.AddOpenIdConnect(OidcScheme, auth.Oidc.DisplayName, options => ConfigureOidc(options, auth.Oidc, demo));
         }
 
         builder.Services.AddAuthorization(Policies.Add);
@@ -48,7 +48,7 @@ internal static class AuthenticationSetup
         return builder;
     }
 
-    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions oidc)
+    private static void ConfigureOidc(OpenIdConnectOptions options, OidcOptions oidc, bool demo)
     {
         options.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
         options.Authority = oidc.Authority;
@@ -57,7 +57,11 @@ internal static class AuthenticationSetup
         options.ResponseType = "code";
         options.UsePkce = true;
         options.MapInboundClaims = false;
-        options.SaveTokens = false;
+        // Only the ID token is kept (OidcSignIn drops the rest): RP-initiated sign-out sends it as id_token_hint.
+        options.SaveTokens = true;
+        // The options validator allows an http authority only in the demo setting (a local test provider); the
+        // handler's own https check would otherwise refuse its metadata.
+        options.RequireHttpsMetadata = !demo;
         options.GetClaimsFromUserInfoEndpoint = true;
         options.Scope.Clear();
         foreach (var scope in new[] { "openid", "profile", "email" })
@@ -71,12 +75,7 @@ internal static class AuthenticationSetup
         options.ClaimActions.Remove("iss");
         options.ClaimActions.MapUniqueJsonKey(oidc.EmailVerifiedClaim, oidc.EmailVerifiedClaim);
         options.Events.OnTicketReceived = context => OidcSignIn.OnTicketReceivedAsync(context, oidc);
-        options.Events.OnRemoteFailure = context =>
-        {
-            // A failed sign-in is a message on the sign-in page, never an exception page.
-            context.HandleResponse();
-            context.Response.Redirect("/account/signin?error=provider");
-            return Task.CompletedTask;
-        };
+        options.SignedOutCallbackPath = "/signout-callback-oidc";
+        options.Events.OnRemoteFailure = OidcRemoteFailure.HandleAsync;
     }
 }

@@ -11,6 +11,9 @@ namespace Grimoire.Web.Security;
 /// </summary>
 internal static class OidcSignIn
 {
+    /// <summary>The authentication-method claim of a session that began at the OpenID Connect provider.</summary>
+    public const string AuthenticationMethod = "oidc";
+
     /// <summary>Runs as <c>OnTicketReceived</c>: after the ID token and the userinfo answer are both merged in.</summary>
     public static async Task OnTicketReceivedAsync(TicketReceivedContext context, OidcOptions oidc)
     {
@@ -29,7 +32,10 @@ internal static class OidcSignIn
             return;
         }
 
-        context.Principal = GrimoireClaims.CreatePrincipal(user, "oidc");
+        context.Principal = GrimoireClaims.CreatePrincipal(user, AuthenticationMethod);
+        // The session keeps the ID token alone (for RP-initiated sign-out's id_token_hint); access and refresh tokens go.
+        var idToken = context.Properties?.GetTokenValue("id_token");
+        context.Properties?.StoreTokens(idToken is null ? [] : [new AuthenticationToken { Name = "id_token", Value = idToken }]);
     }
 
     /// <summary>The identity the provider vouched for, or null when it sent no issuer or subject.</summary>

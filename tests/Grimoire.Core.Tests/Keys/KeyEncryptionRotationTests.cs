@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Grimoire.Core.Hosting;
 using Grimoire.Core.Keys;
+using Grimoire.Core.Lti;
 using Grimoire.Core.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +47,31 @@ public abstract class KeyEncryptionRotationTests<TDatabase> : KeyDatabaseTest<TD
         Assert.Throws<KeyVaultException>(() => Db.Get<KeyVault>().Decrypt(rows[alex.Id]));
 
         Assert.Equal(new KeyRotationReport("k2", 0, 2, 1), await rotation.ReencryptAllAsync(Ct));
+    }
+
+    [Fact]
+    public async Task X9_rotation_re_encrypts_the_lti_tool_private_keys_too_retired_ones_included()
+    {
+        var before = new LtiToolKeys(Db.ContextFactory, Db.Get<KeyVault>(), TimeProvider.System, NullLogger<LtiToolKeys>.Instance);
+        var retiredKid = (await before.GetSigningKeyAsync(Ct)).KeyId;
+        var currentKid = await before.RotateAsync(Ct);
+        var currentModulus = (await before.GetSigningKeyAsync(Ct)).Rsa.ExportParameters(false).Modulus;
+
+        var demoKey = File.ReadAllText(Path.Combine(Db.Get<DataDirectory>().Path, "secrets", "demo-encryption.key"));
+        var rotation = new KeyEncryptionRotation(Db.ContextFactory, VaultWith(new() { ["demo"] = demoKey }), NullLogger<KeyEncryptionRotation>.Instance);
+        var report = await rotation.ReencryptAllAsync(Ct);
+
+        Assert.Equal((2, 0), (report.LtiToolKeysReencrypted, report.Failed));
+        await using var reader = Db.CreateContext();
+        Assert.All(await reader.LtiToolKeys.AsNoTracking().ToListAsync(Ct), k => Assert.Equal("k2", k.EncryptionKeyId));
+        Assert.Equal(2, await reader.LtiToolKeys.CountAsync(k => k.KeyId == retiredKid || k.KeyId == currentKid, Ct));
+
+        // Only the new encryption key configured: the same signing key still opens (the platforms' cached JWKS still fits).
+        var after = new LtiToolKeys(Db.ContextFactory, VaultWith([]), TimeProvider.System, NullLogger<LtiToolKeys>.Instance);
+        var signing = await after.GetSigningKeyAsync(Ct);
+        Assert.Equal(currentKid, signing.KeyId);
+        Assert.Equal(currentModulus, signing.Rsa.ExportParameters(false).Modulus);
+        Assert.Equal(0, (await rotation.ReencryptAllAsync(Ct)).LtiToolKeysReencrypted);
     }
 }
 

@@ -12,17 +12,28 @@ namespace Grimoire.Web.Security.Http;
 /// map is the same in every response, so a page patched by enhanced navigation still matches the first page's policy,
 /// and no response needs a secret. Nothing else is inline: Blazor and MudBlazor load from this origin, their WebSocket
 /// is same-origin (<c>'self'</c> covers <c>ws:</c>/<c>wss:</c> to this host), and MudBlazor's theme and popovers need
-/// only inline styles, which the policy allows.
+/// only inline styles, which the policy allows. With OpenID Connect configured, <c>form-action</c> also names the
+/// provider's origin: the sign-out form's answer redirects there (RP-initiated logout), and Chromium checks a form's
+/// redirects against <c>form-action</c> (issue 15, X9).
 /// </summary>
 internal sealed class ContentSecurityPolicy
 {
     private const string ScriptSource = "script-src 'self'";
 
-    public const string Base =
-        "default-src 'self'; " + ScriptSource + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
-        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
     private readonly ConditionalWeakTable<ImportMapDefinition, string> withImportMap = new();
+
+    public ContentSecurityPolicy(Microsoft.Extensions.Options.IOptions<AuthOptions> auth)
+    {
+        ArgumentNullException.ThrowIfNull(auth);
+        var provider = auth.Value.OidcEnabled && Uri.TryCreate(auth.Value.Oidc.Authority, UriKind.Absolute, out var authority)
+            ? " " + authority.GetLeftPart(UriPartial.Authority)
+            : "";
+        Base = "default-src 'self'; " + ScriptSource + "; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+            $"object-src 'none'; base-uri 'self'; form-action 'self'{provider}; frame-ancestors 'none'";
+    }
+
+    /// <summary>The policy without the import map's hash.</summary>
+    public string Base { get; }
 
     /// <summary>The policy for the response to this request: with the import map's hash when its endpoint renders one.</summary>
     public string For(HttpContext context)

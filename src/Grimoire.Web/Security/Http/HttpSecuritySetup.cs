@@ -72,10 +72,14 @@ internal static partial class HttpSecuritySetup
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = policy.For(context);
+                var frameable = context.Features.Get<FrameableResponse>();
+                headers.ContentSecurityPolicy = frameable?.ContentSecurityPolicy ?? policy.For(context);
                 foreach (var (name, value) in Headers)
                 {
-                    headers[name] = value;
+                    if (frameable is null || name != "X-Frame-Options")
+                    {
+                        headers[name] = value;
+                    }
                 }
 
                 return Task.CompletedTask;

@@ -57,6 +57,14 @@ internal static partial class LtiEndpoints
         }
 
         var platform = candidates[0];
+        if (LtiNewWindowPage.IsFramed(http.Request))
+        {
+            // Inside the LMS's frame the state cookie would be a third-party cookie: start again in a new window.
+            http.RequestServices.GetRequiredService<LtiMetrics>().OpenedInNewWindow();
+            LogFramedLogin(log, platform.Id);
+            return LtiNewWindowPage.For(http, new Uri(platform.AuthLoginUrl), values);
+        }
+
         var login = await states.BeginAsync(platform.Id, target, http.RequestAborted);
         LtiStateCookie.Set(http, login.State);
         var authorize = new Dictionary<string, string?>
@@ -173,6 +181,9 @@ internal static partial class LtiEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "LTI login started for platform {PlatformId}")]
     private static partial void LogLoginStarted(ILogger logger, Guid platformId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "LTI login for platform {PlatformId} came inside a frame: answered with the new-window page")]
+    private static partial void LogFramedLogin(ILogger logger, Guid platformId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LTI roster sync on an instructor launch failed for course {CourseId}: {Reason}")]
     private static partial void LogRosterFailed(ILogger logger, Guid courseId, string reason);

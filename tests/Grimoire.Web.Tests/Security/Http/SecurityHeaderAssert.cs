@@ -22,7 +22,8 @@ public static partial class SecurityHeaderAssert
 
     /// <summary>
     /// The issue's policy exactly, except that <c>script-src</c> may also allow inline scripts by hash (the import map);
-    /// never <c>'unsafe-inline'</c>, <c>'unsafe-eval'</c>, a host or a scheme. Returns the hashes allowed.
+    /// never <c>'unsafe-inline'</c>, <c>'unsafe-eval'</c>, a host or a scheme; and <c>form-action</c> may also name one
+    /// https origin, the OpenID Connect provider's (the sign-out form redirects there, issue 15). Returns the hashes allowed.
     /// </summary>
     public static IReadOnlyList<string> CarriesThePolicy(HttpResponseMessage response, string what)
     {
@@ -43,6 +44,13 @@ public static partial class SecurityHeaderAssert
                 actual = [.. actual.Where(s => s == "'self'")];
             }
 
+            if (name == "form-action")
+            {
+                var origins = actual.Where(s => s != "'self'").ToList();
+                Assert.True(origins.Count <= 1 && origins.All(o => HttpsOrigin().IsMatch(o)), $"{what}: form-action is '{string.Join(' ', actual)}'");
+                actual = [.. actual.Where(s => s == "'self'")];
+            }
+
             Assert.True(expected.SequenceEqual(actual), $"{what}: {name} is '{string.Join(' ', directives[name])}'");
         }
 
@@ -52,6 +60,9 @@ public static partial class SecurityHeaderAssert
         Assert.Contains("camera=()", Single(response.Headers, "Permissions-Policy", what), StringComparison.Ordinal);
         return hashes;
     }
+
+    [GeneratedRegex("^https://[a-z0-9.-]+(:[0-9]+)?$")]
+    private static partial Regex HttpsOrigin();
 
     private static string Single(HttpResponseHeaders headers, string name, string what)
     {

@@ -30,6 +30,25 @@ public sealed class LtiRosterSyncTests(LtiHost host) : IClassFixture<LtiHost>
         Assert.Equal(CourseRole.Student, await RoleAsync(courseId, "ben.learner@uni.test"));
         Assert.Equal(CourseRole.Student, await RoleAsync(courseId, "dee.learner@uni.test")); // on the second page
 
+        // Ben holds a key for the course (minted at the provider earlier).
+        Guid bensKey;
+        await using (var db = await DbAsync())
+        {
+            var ben = await db.Users.SingleAsync(u => u.Email == "ben.learner@uni.test");
+            var key = new Grimoire.Core.Keys.StudentApiKey
+            {
+                UserId = ben.Id,
+                CourseId = courseId,
+                Provider = "openrouter",
+                EncryptedKey = [1, 2, 3],
+                EncryptionKeyId = "demo",
+                ProviderKeyHash = "hash-of-bens-key",
+            };
+            db.StudentApiKeys.Add(key);
+            await db.SaveChangesAsync();
+            bensKey = key.Id;
+        }
+
         // In the LMS: Dee becomes a teaching assistant, Ben leaves, Eve joins.
         var people = host.Platform.People;
         var dee = people.Single(p => p.Subject == "fake-learner-2");
@@ -42,6 +61,12 @@ public sealed class LtiRosterSyncTests(LtiHost host) : IClassFixture<LtiHost>
         Assert.Equal(new LtiRosterSummary(Enrolled: 1, RoleChanged: 1, Unenrolled: 1, Unchanged: 2, Skipped: 0), summary);
         Assert.Equal(CourseRole.Tutor, await RoleAsync(courseId, "dee.learner@uni.test"));
         Assert.Null(await RoleAsync(courseId, "ben.learner@uni.test"));
+        await using (var db = await DbAsync())
+        {
+            // Unenrolled by the sync, through the same path as the People tab: his key is revoked (AC2.3).
+            Assert.NotNull((await db.StudentApiKeys.SingleAsync(k => k.Id == bensKey)).RevokedAt);
+        }
+
         Assert.Equal(CourseRole.Student, await RoleAsync(courseId, "eve.learner@uni.test"));
         Assert.Equal(CourseRole.Instructor, await RoleAsync(courseId, "ada.instructor@uni.test"));
     }
