@@ -53,7 +53,14 @@ public sealed partial class TurnRunner
     /// </summary>
     private async Task<(PreparedTurn? Turn, string? Refusal)> PrepareAsync(
         Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
-        IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken)
+        IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken) =>
+        await PrepareAsync(userId, conversation, model, settings, systemPrompt, earlier, question, [], cancellationToken);
+
+    /// <summary>As above; <paramref name="questionFiles"/> are the new message's attachments (AC7.4).</summary>
+    private async Task<(PreparedTurn? Turn, string? Refusal)> PrepareAsync(
+        Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
+        IEnumerable<PlaygroundMessage> earlier, string? question, IReadOnlyList<Attachments.AttachmentReference> questionFiles,
+        CancellationToken cancellationToken)
     {
         var (options, parameters, optionsRefusal) = TurnOptionsBuilder.Build(model, settings, systemPrompt);
         if (optionsRefusal is not null)
@@ -67,10 +74,13 @@ public sealed partial class TurnRunner
             return (null, await credentials.ExplainNoAccessAsync(userId, conversation.CourseId, model.Provider, cancellationToken) ?? NoAccessToProvider);
         }
 
-        var history = HistoryBuilder.Build(earlier, model.Provider, model.ModelId);
+        var earlierList = earlier as IReadOnlyList<PlaygroundMessage> ?? [.. earlier];
+        var references = earlierList.SelectMany(m => Attachments.AttachmentReferences.Read(m.FileReferencesJson)).Concat(questionFiles);
+        var files = await attachmentContents.LoadAsync(references, model.SupportsVision, cancellationToken);
+        var history = HistoryBuilder.Build(earlierList, model.Provider, model.ModelId, files);
         if (question is not null)
         {
-            history.Add(new ChatMessage(ChatRole.User, question));
+            history.Add(HistoryBuilder.Question(question, questionFiles, files));
         }
 
         if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
