@@ -92,6 +92,17 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();
 
+        // File attachments (issue 10, AC7): local folder store by default.
+        services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Attachments.AttachmentOptions>, Attachments.AttachmentOptionsValidator>();
+        services.TryAddSingleton<Attachments.Storage.IFileStore, Attachments.Storage.LocalFileStore>();
+        services.AddSingleton<Attachments.AttachmentMetrics>();
+        services.AddSingleton<Attachments.AttachmentUploads>();
+        services.AddSingleton<Attachments.AttachmentDownloads>();
+        services.AddSingleton<Attachments.AttachmentContents>();
+        services.AddSingleton<Attachments.AttachmentCleanup>();
+        services.AddSingleton<Attachments.TurnAttachments>();
+
         // Long course operations with progress (issue 17 item 13): Jobs/CourseJobServiceCollectionExtensions.cs.
         Jobs.CourseJobServiceCollectionExtensions.AddCourseJobs(services);
 

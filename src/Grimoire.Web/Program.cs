@@ -1,5 +1,6 @@
 using Grimoire.Web.Components;
 using Grimoire.Web.Features.Courses.Usage;
+using Grimoire.Web.Features.Attachments;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Hosting.Telemetry;
 using Grimoire.Web.Security;
@@ -27,6 +28,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry:Prometheus is on (default: demo setting only)
 app.MapAccountEndpoints();
 app.MapUsageCsvEndpoints();
+app.MapAttachmentEndpoints();
 app.MapLtiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

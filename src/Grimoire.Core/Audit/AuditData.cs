@@ -19,7 +19,7 @@ internal sealed record ProviderCallData(
     UsageData? Usage,
     TimingData Timing);
 
-/// <summary>The request as sent: <see cref="Body"/> is the body text exactly; its byte count and SHA-256 pin the bytes.</summary>
+/// <summary>The request as sent: <see cref="Body"/> is the body text exactly, except base64 files written as <c>data:{type};sha256,{hash}</c> (issue 10); its byte count and SHA-256 pin the bytes sent.</summary>
 internal sealed record WireRequestData(string Method, string Url, IReadOnlyList<WireHeader> Headers, string Body, int BodyBytes, string BodySha256);
 
 internal sealed record ResponseData(

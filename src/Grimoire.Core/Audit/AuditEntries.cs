@@ -10,14 +10,17 @@ namespace Grimoire.Core.Audit;
 /// </summary>
 public static class AuditEntries
 {
-    /// <summary>One provider call as it ended: the exact wire request, the whole response, usage, cost and timings.</summary>
+    /// <summary>
+    /// One provider call as it ended: the exact wire request (attached files by content hash, not bytes — the body's
+    /// own byte count and SHA-256 still pin what was sent, issue 10), the whole response, usage, cost and timings.
+    /// </summary>
     public static AuditEntry ProviderCall(ProviderCallFacts facts, ChatTurn turn)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(turn);
         var request = turn.Request is { } wire
             ? new WireRequestData(
-                wire.Method, wire.Url.ToString(), wire.Headers, wire.BodyText, wire.Body.Length,
+                wire.Method, wire.Url.ToString(), wire.Headers, Llm.Wire.DataUrls.ByHash(wire.BodyText), wire.Body.Length,
                 Convert.ToHexStringLower(SHA256.HashData(wire.Body.Span)))
             : null;
         var failure = turn.Failure is { } f

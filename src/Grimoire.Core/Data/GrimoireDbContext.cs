@@ -35,6 +35,9 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
+    /// <summary>Files in workspace storage, referred to from messages (AC7.6).</summary>
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+
     /// <summary>Each archive node's newest record as the database saw it (issue 17 item 9).</summary>
     public DbSet<Audit.Anchors.AuditAnchor> AuditAnchors => Set<Audit.Anchors.AuditAnchor>();
 

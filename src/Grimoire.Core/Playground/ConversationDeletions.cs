@@ -19,6 +19,7 @@ public sealed class ConversationDeletions(
     WorkspaceAccess workspaceAccess,
     ConversationLedger ledger,
     TimeProvider time,
+    Attachments.AttachmentCleanup attachmentCleanup,
     ILogger<ConversationDeletions> logger)
 {
     public const string NotArchived = "The deletion could not be recorded in the archive, so nothing was deleted. Try again in a moment.";
@@ -61,6 +62,10 @@ public sealed class ConversationDeletions(
             throw PlaygroundRefusedException.Conflict(NotArchived);
         }
 
-        logger.LogInformation("Conversation {ConversationId} deleted by {UserId} ({Count} message(s))", conversationId, userId, messages.Count);
+        // Files no other message refers to go too (AC7.6); the archive keeps their hashes, never their bytes.
+        var files = await attachmentCleanup.AfterDeletionAsync(
+            conversation.WorkspaceId, messages.SelectMany(m => Attachments.AttachmentReferences.Read(m.FileReferencesJson)), CancellationToken.None);
+        logger.LogInformation("Conversation {ConversationId} deleted by {UserId} ({Count} message(s), {Files} file(s))",
+            conversationId, userId, messages.Count, files);
     }
 }

@@ -33,7 +33,8 @@ internal sealed class SimulatedChatClient(SimulatedOptions simulated, ITokenCoun
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new WireRequestContent(new OutgoingRequest(WireUrl, body, []).Wire)]);
 
         var model = SimulatedModels.Find(id) ?? throw Fail(404, $"model '{id}' does not exist");
-        var prompt = history.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
+        var question = history.LastOrDefault(m => m.Role == ChatRole.User);
+        var prompt = question?.Text ?? "";
         var directive = ParseDirective(prompt);
         var thinkingWanted = model.Capabilities.Thinking && options.WantsThinking();
         Validate(model, options, thinkingWanted);
@@ -46,7 +47,7 @@ internal sealed class SimulatedChatClient(SimulatedOptions simulated, ITokenCoun
         var responseId = "sim-" + random.Fingerprint.ToString("x16", CultureInfo.InvariantCulture);
         var topic = SimulatedText.Topic(prompt);
         var thinking = thinkingWanted ? SimulatedText.Thinking(random, topic) : "";
-        var answer = SimulatedText.Answer(random, topic, model.Name);
+        var answer = SimulatedAttachments.Describe(question) + SimulatedText.Answer(random, topic, model.Name);
 
         var inputTokens = tokens.CountTokens(options?.Instructions) + history.Sum(m => tokens.CountTokens(m.Text));
         var maxOutput = options?.MaxOutputTokens ?? model.MaxOutputTokens ?? ModelRules.DefaultMaxOutputTokens;

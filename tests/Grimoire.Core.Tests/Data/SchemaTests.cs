@@ -42,6 +42,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
             SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
             SampleData.Usage(conversation, message, owner, course, model),
             platform, SampleData.LtiDeployment(platform), SampleData.LtiLoginState(platform), SampleData.LtiContextLink(platform, course), SampleData.LtiToolKey(),
+            SampleData.Attachment(workspace, owner, conversation),
         ];
         await using (var db = Db.CreateContext())
         {

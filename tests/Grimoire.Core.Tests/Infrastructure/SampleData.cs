@@ -171,6 +171,22 @@ public static class SampleData
         return message;
     }
 
+    public static Core.Attachments.Attachment Attachment(Workspace workspace, User uploader, PlaygroundConversation conversation) => new()
+    {
+        WorkspaceId = workspace.Id,
+        ConversationId = conversation.Id,
+        UploadedByUserId = uploader.Id,
+        Sha256 = new string('a', 64),
+        FileName = "chart – ü.png",
+        MediaType = "image/png",
+        Kind = Core.Attachments.AttachmentKind.Pdf, // not the default (Image), so the round trip proves something
+        Size = 183_000,
+        Width = 1200,
+        Height = 800,
+        StorageKey = $"{workspace.Id:N}/{Guid.NewGuid():N}",
+        CreatedAt = Instant,
+    };
+
     public static AuditAnchor Anchor() => new()
     {
         NodeId = "web-1",

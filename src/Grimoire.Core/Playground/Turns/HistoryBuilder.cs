@@ -13,14 +13,19 @@ internal static class HistoryBuilder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static List<ChatMessage> Build(IEnumerable<PlaygroundMessage> stored, string provider, string modelId)
+    public static List<ChatMessage> Build(IEnumerable<PlaygroundMessage> stored, string provider, string modelId) =>
+        Build(stored, provider, modelId, new Dictionary<Guid, AIContent>());
+
+    /// <summary>As above, with each user message's attachments (AC7.4) as parts after its text, from <paramref name="files"/>.</summary>
+    public static List<ChatMessage> Build(
+        IEnumerable<PlaygroundMessage> stored, string provider, string modelId, IReadOnlyDictionary<Guid, AIContent> files)
     {
         var history = new List<ChatMessage>();
         foreach (var message in stored)
         {
             if (message.Role == MessageRole.User)
             {
-                history.Add(new ChatMessage(ChatRole.User, message.Content));
+                history.Add(Question(message.Content, Attachments.AttachmentReferences.Read(message.FileReferencesJson), files));
                 continue;
             }
 
@@ -39,6 +44,20 @@ internal static class HistoryBuilder
         }
 
         return history;
+    }
+
+    /// <summary>A user message: its text, then one part per attached file (files no longer stored are left out).</summary>
+    public static ChatMessage Question(
+        string text, IEnumerable<Attachments.AttachmentReference> references, IReadOnlyDictionary<Guid, AIContent> files)
+    {
+        var parts = references.Select(r => files.GetValueOrDefault(r.Id)).OfType<AIContent>().ToList();
+        if (parts.Count == 0)
+        {
+            return new ChatMessage(ChatRole.User, text);
+        }
+
+        parts.Insert(0, new TextContent(text));
+        return new ChatMessage(ChatRole.User, parts);
     }
 
     public static string? WriteBlocks(IReadOnlyList<ThinkingBlock> blocks) =>

@@ -52,9 +52,16 @@ public sealed partial class TurnRunner
     /// regenerating: the question is already stored). Refusals throw: a limit or a rate as
     /// <see cref="PlaygroundLimitException"/>, the rest as <see cref="PlaygroundRefusedException"/>.
     /// </summary>
+    private Task<PreparedTurn> PrepareAsync(
+        Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
+        IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken) =>
+        PrepareAsync(userId, conversation, model, settings, systemPrompt, earlier, question, [], cancellationToken);
+
+    /// <summary>As above; <paramref name="questionFiles"/> are the new message's attachments (AC7.4).</summary>
     private async Task<PreparedTurn> PrepareAsync(
         Guid userId, PlaygroundConversation conversation, CourseModelConfig model, TurnSettings settings, string systemPrompt,
-        IEnumerable<PlaygroundMessage> earlier, string? question, CancellationToken cancellationToken)
+        IEnumerable<PlaygroundMessage> earlier, string? question, IReadOnlyList<Attachments.AttachmentReference> questionFiles,
+        CancellationToken cancellationToken)
     {
         var (options, parameters, optionsRefusal) = TurnOptionsBuilder.Build(model, settings, systemPrompt);
         if (optionsRefusal is not null)
@@ -69,10 +76,13 @@ public sealed partial class TurnRunner
                 await credentials.ExplainNoAccessAsync(userId, conversation.CourseId, model.Provider, cancellationToken) ?? NoAccessToProvider);
         }
 
-        var history = HistoryBuilder.Build(earlier, model.Provider, model.ModelId);
+        var earlierList = earlier as IReadOnlyList<PlaygroundMessage> ?? [.. earlier];
+        var references = earlierList.SelectMany(m => Attachments.AttachmentReferences.Read(m.FileReferencesJson)).Concat(questionFiles);
+        var files = await attachmentContents.LoadAsync(references, model.SupportsVision, cancellationToken);
+        var history = HistoryBuilder.Build(earlierList, model.Provider, model.ModelId, files);
         if (question is not null)
         {
-            history.Add(new ChatMessage(ChatRole.User, question));
+            history.Add(HistoryBuilder.Question(question, questionFiles, files));
         }
 
         if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)

@@ -32,6 +32,8 @@ public sealed partial class TurnRunner(
     TurnExecution execution,
     ConversationLedger ledger,
     TimeProvider time,
+    Attachments.AttachmentContents attachmentContents,
+    Attachments.TurnAttachments turnAttachments,
     ILogger<TurnRunner> logger)
 {
     public const string NoAccessToProvider = "Your instructor hasn't given you access to this provider yet.";
@@ -45,9 +47,20 @@ public sealed partial class TurnRunner(
     /// too fast, too many answers in flight, a turn already running) store nothing and throw a <see cref="Refusals.RefusalException"/>
     /// (<see cref="PlaygroundRefusedException"/> or <see cref="PlaygroundLimitException"/>) whose message is in words for the student.
     /// </summary>
+    public Task<TurnStart> StartAsync(
+        Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings, CancellationToken cancellationToken) =>
+        StartAsync(userId, conversationId, text, systemPrompt, settings, [], cancellationToken);
+
+    /// <summary>
+    /// As above, with the files <paramref name="attachmentIds"/> the student uploaded for this message (AC7.2, AC7.6):
+    /// refused when one is not theirs in this workspace, when there are too many or too large together, or when the
+    /// model takes no files or images (AC7.5).
+    /// </summary>
     public async Task<TurnStart> StartAsync(
-        Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings, CancellationToken cancellationToken)
+        Guid userId, Guid conversationId, string text, string systemPrompt, TurnSettings settings,
+        IReadOnlyList<Guid> attachmentIds, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(attachmentIds);
         ArgumentNullException.ThrowIfNull(settings);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -72,6 +85,12 @@ public sealed partial class TurnRunner(
             throw PlaygroundRefusedException.Invalid(ModelNotAvailable);
         }
 
+        var (files, filesRefusal) = await turnAttachments.ForQuestionAsync(db, userId, conversation, model, attachmentIds, cancellationToken);
+        if (filesRefusal is not null)
+        {
+            throw PlaygroundRefusedException.Invalid(filesRefusal);
+        }
+
         var stored = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
         if (limits.ConversationFullRefusal(stored.Count, adding: 2) is { } full)
@@ -79,11 +98,12 @@ public sealed partial class TurnRunner(
             throw Refuse(RefusalReasons.ConversationFull, userId, full);
         }
 
-        var turn = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, cancellationToken);
+        var turn = await PrepareAsync(userId, conversation, model, settings, systemPrompt, stored, text, files, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         var next = stored.Count == 0 ? 0 : stored[^1].Sequence + 1;
-        var userMessage = PlaygroundMessage.Question(conversationId, next, text, userId, now);
+        var userMessage = PlaygroundMessage.Question(
+            conversationId, next, text, userId, now, Attachments.AttachmentReferences.Write(files));
         var answer = PlaygroundMessage.StartAnswer(conversationId, next + 1, turn.Request, userId, now);
 
         var live = await hub.TryBeginAsync(conversationId, userMessage.Id, answer.Id, cancellationToken);
@@ -103,6 +123,7 @@ public sealed partial class TurnRunner(
             }
 
             db.PlaygroundMessages.AddRange(userMessage, answer);
+            await Attachments.TurnAttachments.ClaimAsync(db, conversationId, files, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return true;
         });

@@ -124,6 +124,9 @@ public sealed partial class PlaygroundPage
 
     private Task<string?> SendAsync(string text) => Session.Notice.RunAsync(() => Session.SendAsync(text, lifetime.Token));
 
+    private Task AttachAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files) =>
+        Session.Notice.RunAsync(() => Session.AttachAsync(files, lifetime.Token));
+
     private Task StopAsync() => Session.Notice.RunAsync(() => Open.StopAsync(lifetime.Token));
 
     private async Task RegenerateAsync(ChatMessageView message)

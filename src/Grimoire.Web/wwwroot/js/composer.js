@@ -76,3 +76,53 @@ export function followScroll(container) {
   height = container.scrollHeight;
   return { dispose: () => observer.disconnect() };
 }
+
+// Files dropped on the composer, or images pasted into it, go to its file input (issue 10, AC7.1): the same
+// InputFile change as the attach button, so every file streams to the server the same way. Nothing when the input
+// is disabled (a model that takes no files).
+export function acceptFiles(box, input) {
+  const hand = (files) => {
+    if (input.disabled || !files || files.length === 0) {
+      return false;
+    }
+    const transfer = new DataTransfer();
+    for (const file of files) {
+      transfer.items.add(file);
+    }
+    input.files = transfer.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return true;
+  };
+  const onDragOver = (event) => {
+    if (event.dataTransfer?.types?.includes('Files')) {
+      event.preventDefault();
+      box.classList.add('dragging');
+    }
+  };
+  const onDragLeave = () => box.classList.remove('dragging');
+  const onDrop = (event) => {
+    box.classList.remove('dragging');
+    if (event.dataTransfer?.files?.length) {
+      event.preventDefault();
+      hand(event.dataTransfer.files);
+    }
+  };
+  const onPaste = (event) => {
+    const images = [...(event.clipboardData?.files ?? [])].filter((f) => f.type.startsWith('image/'));
+    if (images.length > 0 && hand(images)) {
+      event.preventDefault();
+    }
+  };
+  box.addEventListener('dragover', onDragOver);
+  box.addEventListener('dragleave', onDragLeave);
+  box.addEventListener('drop', onDrop);
+  box.addEventListener('paste', onPaste);
+  return {
+    dispose: () => {
+      box.removeEventListener('dragover', onDragOver);
+      box.removeEventListener('dragleave', onDragLeave);
+      box.removeEventListener('drop', onDrop);
+      box.removeEventListener('paste', onPaste);
+    },
+  };
+}

@@ -51,5 +51,8 @@ public sealed record ChatMessageView
     /// </summary>
     public bool ThinkingNotSentBack { get; init; }
 
+    /// <summary>The message's files, shown as chips that open through the checked download endpoint (AC7.3).</summary>
+    public IReadOnlyList<Core.Attachments.AttachmentReference> Attachments { get; init; } = [];
+
     public bool IsStreaming => Status == MessageStatus.Streaming;
 }

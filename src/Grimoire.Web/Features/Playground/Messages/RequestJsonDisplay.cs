@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Grimoire.Web.Features.Playground.Messages;
 
 /// <summary>
-/// Pretty-prints a recorded request body for reading. Display only: copying always uses the exact recorded string.
+/// Pretty-prints a recorded request body for reading, base64 files shortened. Display only: copying always uses the exact recorded string.
 /// Numbers keep their original text; non-ASCII stays readable instead of turning into \u escapes.
 /// </summary>
 public static class RequestJsonDisplay
@@ -31,7 +31,8 @@ public static class RequestJsonDisplay
                 document.WriteTo(writer);
             }
 
-            return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            // Files as base64 are shown shortened (issue 10): data:image/png;base64,iVBOR… (183 KB). Copy keeps them whole.
+            return Llm.Wire.DataUrls.Abbreviate(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
         }
         catch (JsonException)
         {

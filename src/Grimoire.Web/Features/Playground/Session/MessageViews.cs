@@ -31,6 +31,7 @@ internal static class MessageViews
             CreatedAt = message.CreatedAt,
             EditedAt = message.EditedAt,
             ThinkingNotSentBack = ThinkingContinuity.IsWithheldAfterEdit(message),
+            Attachments = Core.Attachments.AttachmentReferences.Read(message.FileReferencesJson),
         };
     }
 

@@ -17,7 +17,8 @@ public sealed class PlaygroundSession(
     ConversationChanges changes,
     RefusalNotice notice,
     ConversationStore store,
-    TurnRunner runner)
+    TurnRunner runner,
+    PendingAttachments attachments)
 {
     public const string NotYours = "That conversation does not exist or is not yours to open.";
 
@@ -31,6 +32,9 @@ public sealed class PlaygroundSession(
 
     public ConversationChanges Changes => changes;
 
+    /// <summary>The files waiting to go with the next message (issue 10).</summary>
+    public PendingAttachments Attachments => attachments;
+
     /// <summary>The last refusal or failure, shown above the composer; cleared by the next action.</summary>
     public RefusalNotice Notice => notice;
 
@@ -38,7 +42,7 @@ public sealed class PlaygroundSession(
     public IDisposable Subscribe(Action onChanged) => new Subscriptions(
     [
         course.Subscribe(onChanged), composer.Subscribe(onChanged), conversations.Subscribe(onChanged),
-        conversation.Subscribe(onChanged), notice.Subscribe(onChanged),
+        conversation.Subscribe(onChanged), notice.Subscribe(onChanged), attachments.Subscribe(onChanged),
     ]);
 
     public async Task InitializeAsync(Guid userId, Guid? conversationId, CancellationToken cancellationToken)
@@ -135,6 +139,60 @@ public sealed class PlaygroundSession(
             return notice.Show("Pick a model first.");
         }
 
+        if (attachments.AnyUploading)
+        {
+            return notice.Show("Wait for the files to finish uploading.");
+        }
+
+        if (!await EnsureConversationAsync(cancellationToken))
+        {
+            return notice.Text;
+        }
+
+        var conversationId = conversation.Id!.Value;
+        if (await notice.RunAsync(() => runner.StartAsync(
+            course.UserId, conversationId, text, composer.SystemPrompt, composer.TurnSettings(), attachments.StoredIds, cancellationToken)) is { } refused)
+        {
+            return refused;
+        }
+
+        attachments.Clear();
+        await conversation.ReloadAsync(cancellationToken);
+        await conversations.RefreshAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// Files dropped, pasted or picked in the composer (AC7.1): they go into the open conversation's workspace, which
+    /// is created first when there is none yet (as sending would).
+    /// </summary>
+    public async Task AttachAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files, CancellationToken cancellationToken)
+    {
+        notice.Clear();
+        if (AttachProblem is { } problem)
+        {
+            attachments.RefuseAll(files, problem);
+            return;
+        }
+
+        if (!await EnsureConversationAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await attachments.AddAsync(course.UserId, conversation.Detail!.Conversation.WorkspaceId, files, cancellationToken);
+    }
+
+    /// <summary>Why the selected model takes no files (AC7.5), or null.</summary>
+    public string? AttachProblem => composer.SelectedModel switch
+    {
+        null => "Pick a model first.",
+        { SupportsVision: false, SupportsFiles: false } => Core.Attachments.TurnAttachments.ModelTakesNone,
+        _ => null,
+    };
+
+    private async Task<bool> EnsureConversationAsync(CancellationToken cancellationToken)
+    {
         if (conversation.Id is null)
         {
             // The student may have tuned the prompt and the controls before the conversation existed: they stay
@@ -142,20 +200,11 @@ public sealed class PlaygroundSession(
             var created = await CreateConversationAsync(cancellationToken);
             if (!await conversation.OpenAsync(created.Id, cancellationToken, keepComposer: true))
             {
-                return notice.Text;
+                return false;
             }
         }
 
-        var conversationId = conversation.Id!.Value;
-        if (await notice.RunAsync(() => runner.StartAsync(course.UserId, conversationId, text, composer.SystemPrompt, composer.TurnSettings(), cancellationToken))
-            is { } refused)
-        {
-            return refused;
-        }
-
-        await conversation.ReloadAsync(cancellationToken);
-        await conversations.RefreshAsync(cancellationToken);
-        return null;
+        return true;
     }
 
     private async Task LoadCourseAsync(Guid courseId, CancellationToken cancellationToken)

@@ -7,6 +7,7 @@ public static class PlaygroundStateRegistration
     {
         services.AddScoped<CourseContext>();
         services.AddScoped<ComposerState>();
+        services.AddScoped<PendingAttachments>();
         services.AddScoped<ConversationListState>();
         services.AddScoped<LiveFollowing>();
         services.AddScoped<OpenConversation>();

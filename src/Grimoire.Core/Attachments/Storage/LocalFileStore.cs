@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Grimoire.Core.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Grimoire.Core.Attachments.Storage;
+
+/// <summary>
+/// The default store: a folder (<see cref="AttachmentOptions.Directory"/>, else <c>{DataDirectory}/files</c>). A key
+/// is checked to be made of ids (hex and dots under one slash), so no key can reach outside the folder.
+/// </summary>
+public sealed partial class LocalFileStore(IOptions<AttachmentOptions> options, DataDirectory dataDirectory) : IFileStore
+{
+    private readonly string root = Path.GetFullPath(
+        string.IsNullOrWhiteSpace(options.Value.Directory) ? "files" : options.Value.Directory, dataDirectory.Path);
+
+    public async Task WriteAsync(string key, Stream content, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var partial = path + ".part";
+        try
+        {
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(partial, path);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        if (!KeyShape().IsMatch(key))
+        {
+            throw new ArgumentException("A storage key is made of ids.", nameof(key));
+        }
+
+        return Path.Combine(root, key);
+    }
+
+    [GeneratedRegex("^[0-9a-f]{32}/[0-9a-f]{32}(\\.txt)?$")]
+    private static partial Regex KeyShape();
+}
