@@ -1,4 +1,5 @@
 using Grimoire.Web.Components;
+using Grimoire.Web.Features.Annotation;
 using Grimoire.Web.Features.Courses.Usage;
 using Grimoire.Web.Hosting;
 using Grimoire.Web.Hosting.Telemetry;
@@ -27,6 +28,7 @@ app.MapHealthChecks("/healthz").AllowAnonymous();
 app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry:Prometheus is on (default: demo setting only)
 app.MapAccountEndpoints();
 app.MapUsageCsvEndpoints();
+app.MapExportEndpoints(); // Markdown and JSON downloads of conversations and annotated documents (X8)
 app.MapLtiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
