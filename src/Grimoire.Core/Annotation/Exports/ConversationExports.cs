@@ -18,7 +18,7 @@ public sealed class ConversationExports(
     IDbContextFactory<GrimoireDbContext> contextFactory, ConversationRecords records, AnnotationAccess access,
     AnnotationDocuments documents, Highlights highlights, AnnotationMetrics metrics)
 {
-    public static bool TryParse(string? format, out ExportFormat result)
+    public static bool TryParseFormat(string? format, out ExportFormat result)
     {
         (var ok, result) = format?.ToLowerInvariant() switch
         {

@@ -30,7 +30,7 @@ public static class ExportEndpoints
             return Results.Unauthorized();
         }
 
-        if (!ConversationExports.TryParse(format, out var parsed))
+        if (!ConversationExports.TryParseFormat(format, out var parsed))
         {
             return Results.NotFound();
         }
