@@ -11,6 +11,7 @@ root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(ChatCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(UsageCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(OpenRouterStandInCommand.Create());
 root.Subcommands.Add(LtiCommand.Create());
 

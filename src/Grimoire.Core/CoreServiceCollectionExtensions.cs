@@ -56,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Courses.CourseDirectory>();
         services.AddSingleton<Playground.ConversationHistory>();
         services.AddSingleton<Admin.SiteOverview>();
+        Annotation.AnnotationServiceCollectionExtensions.AddGrimoireAnnotation(services);
 
         services.AddGrimoireLlm(configuration);
         services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section)).ValidateOnStart();

@@ -1,4 +1,5 @@
 using Grimoire.Web.Components;
+using Grimoire.Web.Features.Annotation;
 using Grimoire.Web.Features.Courses.Usage;
 using Grimoire.Web.Features.Attachments;
 using Grimoire.Web.Hosting;
@@ -29,6 +30,7 @@ app.MapGrimoireMetrics(); // Prometheus text at /metrics when Grimoire:Telemetry
 app.MapAccountEndpoints();
 app.MapUsageCsvEndpoints();
 app.MapAttachmentEndpoints();
+app.MapExportEndpoints(); // Markdown and JSON downloads of conversations and annotated documents (X8)
 app.MapLtiEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

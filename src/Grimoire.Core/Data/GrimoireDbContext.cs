@@ -27,6 +27,13 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<WorkspaceDocument> WorkspaceDocuments => Set<WorkspaceDocument>();
 
+    // Annotation (issue 11, AC5).
+    public DbSet<Annotation.AnnotationTag> AnnotationTags => Set<Annotation.AnnotationTag>();
+
+    public DbSet<Annotation.Highlight> Highlights => Set<Annotation.Highlight>();
+
+    public DbSet<Annotation.HighlightComment> HighlightComments => Set<Annotation.HighlightComment>();
+
     public DbSet<CourseModelConfig> CourseModelConfigs => Set<CourseModelConfig>();
 
     public DbSet<StudentApiKey> StudentApiKeys => Set<StudentApiKey>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Grimoire.Web.Rendering;
 
 public static class RenderingServiceCollectionExtensions
@@ -20,6 +22,9 @@ public static class RenderingServiceCollectionExtensions
         }
 
         services.AddSingleton<MarkdownRenderer>();
+        // Annotation snapshots render Markdown like the playground (replaces Core's plain-text fallback, either order).
+        services.RemoveAll<Grimoire.Core.Annotation.Snapshot.IMarkdownHtml>();
+        services.AddSingleton<Grimoire.Core.Annotation.Snapshot.IMarkdownHtml, MarkdownSnapshotHtml>();
         services.AddScoped<BrowserClipboard>();
         return services;
     }

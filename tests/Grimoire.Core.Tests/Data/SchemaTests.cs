@@ -35,10 +35,14 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         (conversation.ForkedFromConversationId, conversation.ForkedFromMessageId) = (source.Id, sourceMessage.Id);
         var job = SampleData.Job(course, tutor, owner);
         var platform = SampleData.LtiPlatform();
+        var document = SampleData.Document(workspace);
+        document.ConversationId = conversation.Id;
+        var tag = SampleData.Tag(workspace);
+        var highlight = SampleData.Highlight(document, tag, owner);
         object[] entities =
         [
             owner, tutor, SampleData.Login(owner), course, model, SampleData.Enrollment(tutor, course),
-            workspace, SampleData.Member(workspace, owner), SampleData.Document(workspace),
+            workspace, SampleData.Member(workspace, owner), document, tag, highlight, highlight.Comments[0],
             SampleData.Key(owner, course), conversation, message, job, SampleData.JobItem(job, owner), SampleData.Anchor(),
             SampleData.Usage(conversation, message, owner, course, model),
             platform, SampleData.LtiDeployment(platform), SampleData.LtiLoginState(platform), SampleData.LtiContextLink(platform, course), SampleData.LtiToolKey(),

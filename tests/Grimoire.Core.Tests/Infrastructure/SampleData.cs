@@ -91,8 +91,24 @@ public static class SampleData
         Title = "Annotated chat",
         SourceType = DocumentSourceTypes.Playground,
         HtmlContent = "<h1>Chat</h1><p>Hello</p>",
+        TextContent = "ChatHello",
+        Version = 3,
+        CreatedByUserId = Guid.NewGuid(),
+        SourceJson = "{\"schema\":\"grimoire.conversation/v1\"}",
         SortOrder = 2,
         CreatedAt = Instant,
+    };
+
+    public static Core.Annotation.AnnotationTag Tag(Workspace workspace) => new()
+    {
+        WorkspaceId = workspace.Id, Name = "Hallucination ✓", Colour = "#e53935", Description = "Made up", SortOrder = 4, CreatedAt = Instant,
+    };
+
+    public static Core.Annotation.Highlight Highlight(WorkspaceDocument document, Core.Annotation.AnnotationTag tag, User author) => new()
+    {
+        DocumentId = document.Id, StartOffset = 4, EndOffset = 9, QuotedText = "Hello", Prefix = "Chat", Suffix = " world",
+        Tag = tag, Author = author, CreatedAt = Instant,
+        Comments = [new Core.Annotation.HighlightComment { Author = author, Text = "Why 🙂?", CreatedAt = Instant.AddMinutes(1) }],
     };
 
     public static StudentApiKey Key(User user, Course course) => new()

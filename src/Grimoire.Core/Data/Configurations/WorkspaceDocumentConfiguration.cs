@@ -13,5 +13,9 @@ internal sealed class WorkspaceDocumentConfiguration : IEntityTypeConfiguration<
 
         builder.HasOne(d => d.Workspace).WithMany(w => w.Documents).HasForeignKey(d => d.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.WorkspaceId, d.SortOrder });
+
+        // Exports of one conversation, newest version first. The conversation may be deleted; its documents stay.
+        builder.HasOne<Playground.PlaygroundConversation>().WithMany().HasForeignKey(d => d.ConversationId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(d => new { d.ConversationId, d.Version }).IsUnique();
     }
 }
