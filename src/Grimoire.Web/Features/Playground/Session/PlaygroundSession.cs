@@ -17,7 +17,7 @@ public sealed class PlaygroundSession(
     ConversationChanges changes,
     RefusalNotice notice,
     ConversationStore store,
-    TurnRunner runner,
+    MessageSending sending,
     PendingAttachments attachments)
 {
     public const string NotYours = "That conversation does not exist or is not yours to open.";
@@ -80,7 +80,7 @@ public sealed class PlaygroundSession(
     {
         if (course.Course is not null)
         {
-            var created = await CreateConversationAsync(cancellationToken);
+            var created = await sending.CreateConversationAsync(cancellationToken);
             await conversations.RefreshAsync(cancellationToken);
             await OpenAsync(created.Id, cancellationToken);
         }
@@ -124,88 +124,15 @@ public sealed class PlaygroundSession(
         }
     }
 
-    /// <summary>Sends the message; null when the turn started, otherwise why not (the composer keeps the text).</summary>
-    public async Task<string?> SendAsync(string text, CancellationToken cancellationToken)
-    {
-        notice.Clear();
-        // A prompt over the limit never reached the server: never send with an older one instead.
-        if (composer.SystemPromptProblem is { } promptTooLong)
-        {
-            return notice.Show(promptTooLong);
-        }
+    /// <summary>Sends the message with its files; null when the turn started, otherwise why not (the composer keeps the text).</summary>
+    public Task<string?> SendAsync(string text, CancellationToken cancellationToken) => sending.SendAsync(text, cancellationToken);
 
-        if (course.Course is null || composer.SelectedModel is null)
-        {
-            return notice.Show("Pick a model first.");
-        }
-
-        if (attachments.AnyUploading)
-        {
-            return notice.Show("Wait for the files to finish uploading.");
-        }
-
-        if (!await EnsureConversationAsync(cancellationToken))
-        {
-            return notice.Text;
-        }
-
-        var conversationId = conversation.Id!.Value;
-        if (await notice.RunAsync(() => runner.StartAsync(
-            course.UserId, conversationId, text, composer.SystemPrompt, composer.TurnSettings(), attachments.StoredIds, cancellationToken)) is { } refused)
-        {
-            return refused;
-        }
-
-        attachments.Clear();
-        await conversation.ReloadAsync(cancellationToken);
-        await conversations.RefreshAsync(cancellationToken);
-        return null;
-    }
-
-    /// <summary>
-    /// Files dropped, pasted or picked in the composer (AC7.1): they go into the open conversation's workspace, which
-    /// is created first when there is none yet (as sending would).
-    /// </summary>
-    public async Task AttachAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files, CancellationToken cancellationToken)
-    {
-        notice.Clear();
-        if (AttachProblem is { } problem)
-        {
-            attachments.RefuseAll(files, problem);
-            return;
-        }
-
-        if (!await EnsureConversationAsync(cancellationToken))
-        {
-            return;
-        }
-
-        await attachments.AddAsync(course.UserId, conversation.Detail!.Conversation.WorkspaceId, files, cancellationToken);
-    }
+    /// <summary>Files dropped, pasted or picked in the composer (AC7.1); see <see cref="MessageSending.AttachAsync"/>.</summary>
+    public Task AttachAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files, CancellationToken cancellationToken) =>
+        sending.AttachAsync(files, cancellationToken);
 
     /// <summary>Why the selected model takes no files (AC7.5), or null.</summary>
-    public string? AttachProblem => composer.SelectedModel switch
-    {
-        null => "Pick a model first.",
-        { SupportsVision: false, SupportsFiles: false } => Core.Attachments.TurnAttachments.ModelTakesNone,
-        _ => null,
-    };
-
-    private async Task<bool> EnsureConversationAsync(CancellationToken cancellationToken)
-    {
-        if (conversation.Id is null)
-        {
-            // The student may have tuned the prompt and the controls before the conversation existed: they stay
-            // (AC1.1, AC1.4), instead of being replaced by the new conversation's course defaults.
-            var created = await CreateConversationAsync(cancellationToken);
-            if (!await conversation.OpenAsync(created.Id, cancellationToken, keepComposer: true))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public string? AttachProblem => sending.AttachProblem;
 
     private async Task LoadCourseAsync(Guid courseId, CancellationToken cancellationToken)
     {
@@ -213,13 +140,6 @@ public sealed class PlaygroundSession(
         composer.UseCourseDefaults();
         await conversations.ResetAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// A new conversation in the course. Throws a <see cref="Core.Refusals.RefusalException"/> when the person may not (no
-    /// longer enrolled) or starts them too fast; the page's handler shows it (<see cref="RefusalNotice.RunAsync(Func{Task})"/>).
-    /// </summary>
-    private Task<PlaygroundConversation> CreateConversationAsync(CancellationToken cancellationToken) =>
-        store.CreateAsync(course.UserId, course.Course!.Id, cancellationToken);
 
     private sealed class Subscriptions(IReadOnlyList<IDisposable> parts) : IDisposable
     {

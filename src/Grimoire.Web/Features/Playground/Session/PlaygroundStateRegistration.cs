@@ -12,6 +12,7 @@ public static class PlaygroundStateRegistration
         services.AddScoped<LiveFollowing>();
         services.AddScoped<OpenConversation>();
         services.AddScoped<ConversationChanges>();
+        services.AddScoped<MessageSending>();
         services.AddScoped<PlaygroundSession>();
         return services;
     }
