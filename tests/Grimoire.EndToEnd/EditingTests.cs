@@ -88,7 +88,15 @@ public sealed partial class EditingTests : IClassFixture<BrowserApp>
         Assert.Empty(consoleErrors);
 
         // The archive is the history (AC4.4): the original question and every answer, edits and the branch.
+        // The branch's answer shows complete from the live turn, which can end a moment before its archive record is
+        // read back here on a loaded machine: wait for the state (bounded), never for a time.
         var records = await ExportAsync();
+        for (var waited = 0; records.Count(r => Kind(r) == AuditKinds.ProviderCall) < 4 && waited < 60_000; waited += 100)
+        {
+            await Task.Delay(100);
+            records = await ExportAsync();
+        }
+
         var edit = Assert.Single(records, r => Kind(r) == AuditKinds.MessageEdited);
         Assert.Contains(Question, edit.GetRawText(), StringComparison.Ordinal);
         Assert.Contains(EditedQuestion, edit.GetRawText(), StringComparison.Ordinal);
