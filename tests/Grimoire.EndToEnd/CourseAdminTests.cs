@@ -1,4 +1,7 @@
+using Grimoire.Core.Data;
 using Grimoire.EndToEnd.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -17,6 +20,12 @@ public sealed class CourseAdminTests : IClassFixture<BrowserApp>
     [Fact]
     public async Task The_instructor_enables_a_disabled_model_and_a_student_then_sees_it_in_the_picker_AC2_2_AC3_6()
     {
+        // The demo ships all three models enabled (Vision for the README's attachment walk-through): disable one first.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<GrimoireDbContext>>().CreateDbContextAsync())
+        {
+            await db.CourseModelConfigs.Where(m => m.ModelId == "simulated/vision").ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, false));
+        }
+
         var (context, page, consoleErrors) = await app.NewPageAsync();
         await using var _ = context;
         await SignInAsync(page, "instructor");

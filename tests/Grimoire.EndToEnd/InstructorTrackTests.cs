@@ -61,8 +61,8 @@ public sealed class InstructorTrackTests : IClassFixture<StandInBrowserApp>
         await PlaygroundReadyAsync(student);
         await student.Locator("[data-testid=model-picker]").ClickAsync();
         var options = student.Locator(".mud-popover-open .model-option");
-        await Assertions.Expect(options).ToHaveCountAsync(3);
-        CollectionAssertEquivalent(["simulated/thinker", "simulated/swift", Haiku], await ModelIdsAsync(options));
+        await Assertions.Expect(options).ToHaveCountAsync(4);
+        CollectionAssertEquivalent(["simulated/thinker", "simulated/swift", "simulated/vision", Haiku], await ModelIdsAsync(options));
         await options.Filter(new() { HasText = "Claude Haiku (class)" }).ClickAsync();
         await Assertions.Expect(student.Locator("[data-testid=model-picker]")).ToHaveValueAsync("Claude Haiku (class)");
         var input = student.Locator("[data-testid=composer-input]");

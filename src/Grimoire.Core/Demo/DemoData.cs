@@ -63,7 +63,6 @@ public static class DemoData
             ModelId = "simulated/vision",
             DisplayName = "Simulated Vision",
             SortOrder = 2,
-            IsEnabled = false,
             PrivacyNotes = "Runs inside Grimoire; nothing leaves the server.",
             HostingRegion = "Local (offline)",
             CostTier = CostTier.High,

@@ -21,8 +21,6 @@ public abstract class AttachmentTurnTests<TDatabase> : DatabaseTest<TDatabase> w
         await base.InitializeAsync();
         scenario = new PlaygroundScenario(Db);
         await scenario.SetUpAsync();
-        await using var db = Db.CreateContext();
-        await db.CourseModelConfigs.Where(m => m.Id == scenario.Vision.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, true));
     }
 
     private TurnSettings VisionSettings => new(scenario.Vision.Id, 0.3, 1024, ThinkingEnabled: false);

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Grimoire.Core.Tests.CourseAdmin;
 
 /// <summary>
-/// The seeded demo course (instructor, three students, three simulated models, the vision one disabled) plus a tutor
+/// The seeded demo course (instructor, three students, three simulated models, all enabled) plus a tutor
 /// in it, and a second course with its own instructor and student: everyone the access rules must tell apart.
 /// </summary>
 public sealed class CourseAdminScenario(TestDatabase db)

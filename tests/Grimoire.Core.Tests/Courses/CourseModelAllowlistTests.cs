@@ -81,9 +81,11 @@ public abstract class CourseModelAllowlistTests<TDatabase> : DatabaseTest<TDatab
         var swift = await scenario.ModelAsync("simulated/swift");
         var vision = await scenario.ModelAsync("simulated/vision");
         var picker = Db.Get<CourseModels>();
-        Assert.Equal(["simulated/thinker", "simulated/swift"], (await picker.ListEnabledAsync(CourseId, Ct)).Select(m => m.ModelId));
+        Assert.Equal(["simulated/thinker", "simulated/swift", "simulated/vision"], (await picker.ListEnabledAsync(CourseId, Ct)).Select(m => m.ModelId));
 
         await Allowlist.SetEnabledAsync(InstructorId, CourseId, swift.Id, false, Ct);
+        await Allowlist.SetEnabledAsync(InstructorId, CourseId, vision.Id, false, Ct);
+        Assert.Equal(["simulated/thinker"], (await picker.ListEnabledAsync(CourseId, Ct)).Select(m => m.ModelId));
         await Allowlist.SetEnabledAsync(InstructorId, CourseId, vision.Id, true, Ct);
 
         Assert.Equal(["simulated/thinker", "simulated/vision"], (await picker.ListEnabledAsync(CourseId, Ct)).Select(m => m.ModelId));

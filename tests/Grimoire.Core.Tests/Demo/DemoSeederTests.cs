@@ -8,7 +8,7 @@ namespace Grimoire.Core.Tests.Demo;
 public abstract class DemoSeederTests<TDatabase> : DatabaseTest<TDatabase> where TDatabase : TestDatabase, new()
 {
     [Fact]
-    public async Task Seeds_one_instructor_three_students_and_two_enabled_one_disabled_simulated_models()
+    public async Task Seeds_one_instructor_three_students_and_three_enabled_simulated_models_the_vision_one_for_attachments()
     {
         Assert.True(await Db.Get<DemoSeeder>().SeedIfEmptyAsync(Ct));
 
@@ -17,8 +17,9 @@ public abstract class DemoSeederTests<TDatabase> : DatabaseTest<TDatabase> where
         Assert.Equal(DemoData.CourseCode, course.Code);
         Assert.Single(course.Enrollments, e => e.Role == CourseRole.Instructor);
         Assert.Equal(3, course.Enrollments.Count(e => e.Role == CourseRole.Student));
-        Assert.Equal(2, course.Models.Count(m => m.IsEnabled));
-        Assert.Single(course.Models, m => !m.IsEnabled);
+        Assert.Equal(3, course.Models.Count);
+        Assert.All(course.Models, m => Assert.True(m.IsEnabled));
+        Assert.Single(course.Models, m => m.SupportsVision && m.SupportsFiles); // the README's attachment walk-through (issue 10)
         Assert.All(course.Models, m => Assert.Equal("simulated", m.Provider));
         Assert.All(course.Models, m => Assert.StartsWith("Simulated ", m.DisplayName, StringComparison.Ordinal));
         Assert.Equal(course.Models.Single(m => m.ModelId == "simulated/thinker").Id, course.DefaultModelConfigId);
@@ -46,9 +47,11 @@ public abstract class DemoSeederTests<TDatabase> : DatabaseTest<TDatabase> where
         await using var db = Db.CreateContext();
         var courseId = await db.Courses.Select(c => c.Id).SingleAsync(Ct);
 
+        await db.CourseModelConfigs.Where(m => m.ModelId == "simulated/swift").ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, false), Ct);
+
         var models = await Db.Get<CourseModels>().ListEnabledAsync(courseId, Ct);
 
-        Assert.Equal(["simulated/thinker", "simulated/swift"], models.Select(m => m.ModelId));
+        Assert.Equal(["simulated/thinker", "simulated/vision"], models.Select(m => m.ModelId));
     }
 }
 

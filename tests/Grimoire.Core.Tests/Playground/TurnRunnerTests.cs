@@ -206,6 +206,11 @@ public abstract class TurnRunnerTests<TDatabase> : DatabaseTest<TDatabase> where
     [Fact]
     public async Task Disabled_models_and_providers_without_a_key_are_refused_with_a_reason()
     {
+        await using (var db = Db.CreateContext())
+        {
+            await db.CourseModelConfigs.Where(m => m.Id == scenario.Vision.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, false));
+        }
+
         var disabled = await scenario.SendAsync("Hi", new TurnSettings(scenario.Vision.Id, null, 512, false)).RefusedAsync();
         Assert.Contains("not available in this course", disabled.Message, StringComparison.Ordinal);
 

@@ -116,7 +116,7 @@ public static partial class LeakWalk
         await PlaygroundReadyAsync(page);
         await page.Locator("[data-testid=model-picker]").ClickAsync();
         var options = page.Locator(".mud-popover-open .model-option");
-        await Assertions.Expect(options).ToHaveCountAsync(3);
+        await Assertions.Expect(options).ToHaveCountAsync(4);
         await options.Filter(new() { HasText = ModelName }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=model-picker]")).ToHaveValueAsync(ModelName);
         var input = page.Locator("[data-testid=composer-input]");

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Grimoire.Core.Data;
 using Grimoire.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grimoire.Web.Tests.Security;
 
@@ -74,10 +77,15 @@ public sealed class SignInTests : IDisposable
     public async Task The_playground_shows_only_the_courses_enabled_models_AC3_6()
     {
         using var client = await SignedInClient.SignInAsync(factory, "priya@demo.grimoire.test");
+        await using (var db = await factory.Services.GetRequiredService<IDbContextFactory<GrimoireDbContext>>().CreateDbContextAsync())
+        {
+            await db.CourseModelConfigs.Where(m => m.ModelId == "simulated/vision").ExecuteUpdateAsync(s => s.SetProperty(m => m.IsEnabled, false));
+        }
+
         var page = await client.GetStringAsync("/playground");
 
         // The picker's options open in the browser (end-to-end tests); here: the default model is selected and
-        // the disabled one appears nowhere on the page.
+        // the disabled one (the demo ships all three enabled; Vision is disabled above) appears nowhere on the page.
         Assert.Contains("Simulated Thinker", page, StringComparison.Ordinal);
         Assert.Contains("DEMO-101", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Simulated Vision", page, StringComparison.Ordinal);
