@@ -57,7 +57,11 @@ public sealed class AttachmentContents(IDbContextFactory<GrimoireDbContext> cont
         {
             var image = ImageReading.Reencode(stored, row.MediaType, limits.MaxImageEdge);
             return image is { } i
-                ? new DataContent(i.Bytes, i.MediaType) { Name = row.FileName }
+                ? new DataContent(i.Bytes, i.MediaType)
+                {
+                    Name = row.FileName,
+                    AdditionalProperties = new() { [AttachmentTokens.WidthProperty] = i.Width, [AttachmentTokens.HeightProperty] = i.Height },
+                }
                 : new TextContent(AttachedText.Format(row.FileName, row.MediaType, row.Size, "(this image could not be read)"));
         }
 

@@ -27,6 +27,12 @@ public sealed class AttachmentOptions
 
     /// <summary>Characters of a text file or a PDF's text sent to the model; the rest is cut with a note.</summary>
     public int MaxTextChars { get; set; } = 200_000;
+
+    /// <summary>Files uploaded in a composer but never sent are deleted once older than this.</summary>
+    public TimeSpan PendingRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How often the host looks for such files.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }
 
 internal sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOptions>
@@ -56,6 +62,11 @@ internal sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOp
         if (options.MaxFileBytes > options.MaxMessageBytes || options.MaxMessageBytes > options.MaxWorkspaceBytes)
         {
             failures.Add($"{AttachmentOptions.Section}: MaxFileBytes ≤ MaxMessageBytes ≤ MaxWorkspaceBytes.");
+        }
+
+        if (options.PendingRetention < TimeSpan.FromMinutes(1) || options.CleanupInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{AttachmentOptions.Section}:PendingRetention must be at least a minute and CleanupInterval at least a second.");
         }
 
         if (options.PdfTimeout <= TimeSpan.Zero)

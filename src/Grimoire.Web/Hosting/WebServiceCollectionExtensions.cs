@@ -41,6 +41,7 @@ internal static class WebServiceCollectionExtensions
         builder.Services.AddPlaygroundState();
         builder.Services.AddHostedService<TurnShutdown>();
         builder.Services.AddHostedService<CourseJobHost>(); // after DatabaseStartup: sweeps jobs a crash left running
+        builder.Services.AddHostedService<Core.Attachments.AttachmentCleanupService>(); // files uploaded but never sent (issue 10)
         builder.Services.AddHealthChecks().AddDbContextCheck<GrimoireDbContext>("database");
         builder.Services.AddProblemDetails();
         builder.AddGrimoireTelemetry(); // Hosting/Telemetry: metrics on /metrics in the demo setting, OTLP when configured

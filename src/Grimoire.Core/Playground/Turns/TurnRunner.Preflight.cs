@@ -117,12 +117,13 @@ public sealed partial class TurnRunner
 
     /// <summary>
     /// Null when the system prompt, the history and the answer's room fit the model's context; a model that does not
-    /// say its context length gets <see cref="PlaygroundOptions.UnknownContextTokens"/>.
+    /// say its context length gets <see cref="PlaygroundOptions.UnknownContextTokens"/>. Attached files count: their
+    /// inlined text by the tokenizer, images by <see cref="Attachments.AttachmentTokens"/>' estimate.
     /// </summary>
     private string? ContextRefusal(CourseModelConfig model, List<ChatMessage> history, string systemPrompt, int maxTokens)
     {
         var context = model.ContextLength ?? limits.UnknownContextTokens;
-        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => tokenCounter.CountTokens(m.Text)) + maxTokens;
+        var estimate = tokenCounter.CountTokens(systemPrompt) + history.Sum(m => Attachments.AttachmentTokens.ForMessage(m, tokenCounter)) + maxTokens;
         if (estimate <= context)
         {
             return null;

@@ -80,18 +80,49 @@ export function followScroll(container) {
 // Files dropped on the composer, or images pasted into it, go to its file input (issue 10, AC7.1): the same
 // InputFile change as the attach button, so every file streams to the server the same way. Nothing when the input
 // is disabled (a model that takes no files).
+// While the server reads one batch, InputFile must not see another change: it forgets the files it is reading
+// (their ids) on every change. Files dropped, pasted or picked meanwhile wait here, and go once the component calls
+// batchDone.
 export function acceptFiles(box, input) {
-  const hand = (files) => {
-    if (input.disabled || !files || files.length === 0) {
-      return false;
-    }
+  let reading = false;
+  let forwarding = false;
+  const waiting = [];
+  const give = (files) => {
     const transfer = new DataTransfer();
     for (const file of files) {
       transfer.items.add(file);
     }
-    input.files = transfer.files;
-    input.dispatchEvent(new Event('change', { bubbles: true }));
+    reading = true;
+    forwarding = true;
+    try {
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    } finally {
+      forwarding = false;
+    }
+  };
+  const hand = (files) => {
+    if (input.disabled || !files || files.length === 0) {
+      return false;
+    }
+    if (reading) {
+      waiting.push(...files);
+    } else {
+      give([...files]);
+    }
     return true;
+  };
+  // The picker's own change: let it through when nothing is being read, else hold its files (before InputFile sees it).
+  const onChange = (event) => {
+    if (event.target !== input || forwarding) {
+      return;
+    }
+    if (reading) {
+      event.stopImmediatePropagation();
+      waiting.push(...input.files);
+    } else {
+      reading = input.files.length > 0;
+    }
   };
   const onDragOver = (event) => {
     if (event.dataTransfer?.types?.includes('Files')) {
@@ -113,12 +144,23 @@ export function acceptFiles(box, input) {
       event.preventDefault();
     }
   };
+  box.addEventListener('change', onChange, true);
   box.addEventListener('dragover', onDragOver);
   box.addEventListener('dragleave', onDragLeave);
   box.addEventListener('drop', onDrop);
   box.addEventListener('paste', onPaste);
+  box.dataset.filesReady = 'true'; // tests (and nothing else) wait for this before dropping or pasting
   return {
+    batchDone: () => {
+      reading = false;
+      if (waiting.length > 0 && !input.disabled) {
+        give(waiting.splice(0));
+      } else {
+        waiting.length = 0;
+      }
+    },
     dispose: () => {
+      box.removeEventListener('change', onChange, true);
       box.removeEventListener('dragover', onDragOver);
       box.removeEventListener('dragleave', onDragLeave);
       box.removeEventListener('drop', onDrop);

@@ -43,15 +43,24 @@ public sealed class PendingAttachments(AttachmentUploads uploads, IOptions<Attac
     public async Task AddAsync(Guid userId, Guid workspaceId, IReadOnlyList<IBrowserFile> browserFiles, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(browserFiles);
+        var room = Limits.MaxFilesPerMessage - files.Count(f => f.Refusal is null);
         var chips = browserFiles.Select(f => (File: f, Chip: new PendingFile(f.Name, f.Size))).ToList();
         files.AddRange(chips.Select(c => c.Chip));
         RaiseChanged();
         foreach (var (file, chip) in chips)
         {
+            if (room-- <= 0)
+            {
+                chip.Refusal = TooManyFiles(Limits.MaxFilesPerMessage); // never read from the browser
+                continue;
+            }
+
             await UploadAsync(userId, workspaceId, file, chip, cancellationToken);
             RaiseChanged();
         }
     }
+
+    public static string TooManyFiles(int max) => $"At most {max} files can go on one message.";
 
     /// <summary>Refuses every file in <paramref name="browserFiles"/> with <paramref name="reason"/>, shown on its chip.</summary>
     public void RefuseAll(IReadOnlyList<IBrowserFile> browserFiles, string reason)

@@ -73,6 +73,7 @@ public sealed class PlaygroundSession(
         }
 
         conversation.Close();
+        attachments.Clear(); // they were uploaded into the closed conversation's workspace
         await LoadCourseAsync(courseId, cancellationToken);
     }
 
@@ -93,6 +94,11 @@ public sealed class PlaygroundSession(
         {
             notice.Show(NotYours);
             return;
+        }
+
+        if (conversationId != conversation.Id)
+        {
+            attachments.Clear(); // files waiting in the composer belong to the other conversation's workspace
         }
 
         if (detail.Conversation.CourseId != course.Course?.Id)
@@ -121,6 +127,7 @@ public sealed class PlaygroundSession(
         if (conversation.Id == conversationId)
         {
             conversation.Close();
+            attachments.Clear();
         }
     }
 
