@@ -96,7 +96,10 @@ public static class CoreServiceCollectionExtensions
         // File attachments (issue 10, AC7): local folder store by default.
         services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Attachments.AttachmentOptions>, Attachments.AttachmentOptionsValidator>();
-        services.TryAddSingleton<Attachments.Storage.IFileStore, Attachments.Storage.LocalFileStore>();
+        services.TryAddSingleton<Attachments.Storage.IFileStore>(sp =>
+            Attachments.Storage.StoreKinds.IsS3(sp.GetRequiredService<IOptions<Attachments.AttachmentOptions>>().Value)
+                ? ActivatorUtilities.CreateInstance<Attachments.Storage.S3FileStore>(sp)
+                : ActivatorUtilities.CreateInstance<Attachments.Storage.LocalFileStore>(sp));
         services.AddSingleton<Attachments.AttachmentMetrics>();
         services.AddSingleton<Attachments.AttachmentUploads>();
         services.AddSingleton<Attachments.AttachmentDownloads>();

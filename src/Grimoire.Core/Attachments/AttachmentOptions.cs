@@ -1,3 +1,4 @@
+using Grimoire.Core.Attachments.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Grimoire.Core.Attachments;
@@ -6,6 +7,11 @@ namespace Grimoire.Core.Attachments;
 public sealed class AttachmentOptions
 {
     public const string Section = "Grimoire:Attachments";
+
+    /// <summary><c>Local</c> (a folder, the default) or <c>S3</c> (an S3-compatible bucket, <see cref="S3"/>).</summary>
+    public string Store { get; set; } = StoreKinds.Local;
+
+    public S3StoreOptions S3 { get; set; } = new();
 
     /// <summary>Folder of the local file store. Empty means <c>{DataDirectory}/files</c>; relative resolves against the data folder.</summary>
     public string Directory { get; set; } = "";
@@ -69,6 +75,7 @@ internal sealed class AttachmentOptionsValidator : IValidateOptions<AttachmentOp
             failures.Add($"{AttachmentOptions.Section}:PendingRetention must be at least a minute and CleanupInterval at least a second.");
         }
 
+        failures.AddRange(StoreKinds.Problems(options));
         if (options.PdfTimeout <= TimeSpan.Zero)
         {
             failures.Add($"{AttachmentOptions.Section}:PdfTimeout must be positive.");

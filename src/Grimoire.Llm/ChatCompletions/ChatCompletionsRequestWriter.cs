@@ -149,7 +149,9 @@ internal static class ChatCompletionsRequestWriter
         json.WriteString("role", role);
         if (!hasMedia)
         {
-            json.WriteString("content", string.Concat(message.Contents.OfType<TextContent>().Select(t => t.Text)));
+            // A question's attached text files are parts of their own: a blank line keeps each delimited file apart.
+            var texts = message.Contents.OfType<TextContent>().Select(t => t.Text);
+            json.WriteString("content", role == "user" ? string.Join("\n\n", texts) : string.Concat(texts));
         }
         else
         {

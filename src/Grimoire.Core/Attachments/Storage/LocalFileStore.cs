@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Grimoire.Core.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +7,7 @@ namespace Grimoire.Core.Attachments.Storage;
 /// The default store: a folder (<see cref="AttachmentOptions.Directory"/>, else <c>{DataDirectory}/files</c>). A key
 /// is checked to be made of ids (hex and dots under one slash), so no key can reach outside the folder.
 /// </summary>
-public sealed partial class LocalFileStore(IOptions<AttachmentOptions> options, DataDirectory dataDirectory) : IFileStore
+public sealed class LocalFileStore(IOptions<AttachmentOptions> options, DataDirectory dataDirectory) : IFileStore
 {
     private readonly string root = Path.GetFullPath(
         string.IsNullOrWhiteSpace(options.Value.Directory) ? "files" : options.Value.Directory, dataDirectory.Path);
@@ -49,16 +48,5 @@ public sealed partial class LocalFileStore(IOptions<AttachmentOptions> options, 
         return Task.CompletedTask;
     }
 
-    private string PathOf(string key)
-    {
-        if (!KeyShape().IsMatch(key))
-        {
-            throw new ArgumentException("A storage key is made of ids.", nameof(key));
-        }
-
-        return Path.Combine(root, key);
-    }
-
-    [GeneratedRegex("^[0-9a-f]{32}/[0-9a-f]{32}(\\.txt)?$")]
-    private static partial Regex KeyShape();
+    private string PathOf(string key) => Path.Combine(root, StorageKeys.Checked(key));
 }

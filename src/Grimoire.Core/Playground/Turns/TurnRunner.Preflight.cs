@@ -78,7 +78,7 @@ public sealed partial class TurnRunner
 
         var earlierList = earlier as IReadOnlyList<PlaygroundMessage> ?? [.. earlier];
         var references = earlierList.SelectMany(m => Attachments.AttachmentReferences.Read(m.FileReferencesJson)).Concat(questionFiles);
-        var files = await attachmentContents.LoadAsync(references, model.SupportsVision, cancellationToken);
+        var files = await attachmentContents.LoadAsync(references, model, cancellationToken);
         var history = HistoryBuilder.Build(earlierList, model.Provider, model.ModelId, files);
         if (question is not null)
         {
