@@ -52,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         Lti.LtiServiceCollectionExtensions.AddGrimoireLti(services);
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<WorkspaceAccess>();
+        services.AddSingleton<Workspaces.Sharing.WorkspaceMembershipSignals>();
+        services.AddSingleton<Workspaces.Sharing.WorkspaceSharing>();
         services.AddSingleton<Courses.CourseModels>();
         services.AddSingleton<Courses.CourseDirectory>();
         services.AddSingleton<Playground.ConversationHistory>();
