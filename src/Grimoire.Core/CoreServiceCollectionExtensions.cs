@@ -66,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationDeletions>();
         services.AddSingleton<ILiveTurnHub, InProcessLiveTurnHub>();
+        services.AddSingleton<Playground.Presence.ConversationPresence>();
         // Per-student keys (seam 3): OpenRouter resolves to the student's own key; the rest fall back to the server resolver.
         services.AddSingleton<KeyVault>();
         services.AddSingleton<ServerProviderCredentials>();
