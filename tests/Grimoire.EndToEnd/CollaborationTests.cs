@@ -44,7 +44,7 @@ public sealed partial class CollaborationTests(BrowserApp app) : IClassFixture<B
 
         // AC8.1: invited by address, as editor (the dialog's default).
         await alex.Locator("[data-testid=share-open]").ClickAsync();
-        await alex.Locator("[data-testid=share-email] input").FillAsync("priya@" + DemoData.Domain);
+        await alex.Locator("[data-testid=share-email]").FillAsync("priya@" + DemoData.Domain);
         await alex.Locator("[data-testid=share-invite]").ClickAsync();
         await Assertions.Expect(alex.Locator("[data-testid=share-member][data-name='Priya Sharma']")).ToHaveAttributeAsync("data-role", "Editor");
         await alex.Locator("[data-testid=share-close]").ClickAsync();
@@ -94,13 +94,13 @@ public sealed partial class CollaborationTests(BrowserApp app) : IClassFixture<B
         // Item 6: both edit the first question; Alex saves first, Priya's save is refused naming him, her draft stays.
         await Cards(alex, "user").First.Locator("[data-testid=edit-message]").ClickAsync();
         await Cards(priya, "user").First.Locator("[data-testid=edit-message]").ClickAsync();
-        await Cards(alex, "user").First.Locator("[data-testid=edit-input] textarea").FillAsync("Alex asks: what is a delta, exactly?");
-        await Cards(priya, "user").First.Locator("[data-testid=edit-input] textarea").FillAsync("Priya's version of the question");
+        await Cards(alex, "user").First.Locator("[data-testid=edit-input]").FillAsync("Alex asks: what is a delta, exactly?");
+        await Cards(priya, "user").First.Locator("[data-testid=edit-input]").FillAsync("Priya's version of the question");
         await Cards(alex, "user").First.Locator("[data-testid=edit-save]").ClickAsync();
         await Assertions.Expect(Cards(alex, "user").First.Locator("[data-testid=message-content]")).ToContainTextAsync("what is a delta, exactly?");
         await Cards(priya, "user").First.Locator("[data-testid=edit-save]").ClickAsync();
         await Assertions.Expect(Cards(priya, "user").First.Locator("[data-testid=edit-problem]")).ToContainTextAsync("changed meanwhile by Alex Rivera");
-        await Assertions.Expect(Cards(priya, "user").First.Locator("[data-testid=edit-input] textarea")).ToHaveValueAsync("Priya's version of the question");
+        await Assertions.Expect(Cards(priya, "user").First.Locator("[data-testid=edit-input]")).ToHaveValueAsync("Priya's version of the question");
 
         // AC8.6: Alex removes Priya; her open page leaves the conversation at once, with a sentence.
         await alex.Locator("[data-testid=share-open]").ClickAsync();
