@@ -80,8 +80,8 @@ public sealed partial class CollaborationTests(BrowserApp app) : IClassFixture<B
         await Assertions.Expect(Cards(alex, "assistant").Last).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(Cards(priya, "assistant").Last).ToHaveAttributeAsync("data-status", "complete", new() { Timeout = BrowserApp.AnswerTimeoutMs });
         await Assertions.Expect(alex.Locator("[data-testid=composer-input]")).ToHaveValueAsync("Alex's next thought");
-        await Assertions.Expect(Cards(alex, "assistant").Last.Locator("[data-testid=message-content]")).ToHaveTextAsync(
-            await Cards(priya, "assistant").Last.Locator("[data-testid=message-content]").InnerTextAsync());
+        await Assertions.Expect(Cards(alex, "assistant").Last.Locator("[data-testid=message-content]")).ToContainTextAsync("simulated answer");
+        await Assertions.Expect(Cards(priya, "assistant").Last.Locator("[data-testid=message-content]")).ToContainTextAsync("simulated answer");
 
         // AC8.3: the request that answered Priya named both speakers, as sent.
         await Cards(alex, "assistant").Last.Locator("[data-testid=view-request]").ClickAsync();
