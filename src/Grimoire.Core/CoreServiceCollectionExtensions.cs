@@ -52,6 +52,8 @@ public static class CoreServiceCollectionExtensions
         Lti.LtiServiceCollectionExtensions.AddGrimoireLti(services);
         services.AddSingleton<CourseAccess>();
         services.AddSingleton<WorkspaceAccess>();
+        services.AddSingleton<Workspaces.Sharing.WorkspaceMembershipSignals>();
+        services.AddSingleton<Workspaces.Sharing.WorkspaceSharing>();
         services.AddSingleton<Courses.CourseModels>();
         services.AddSingleton<Courses.CourseDirectory>();
         services.AddSingleton<Playground.ConversationHistory>();
@@ -64,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationDeletions>();
         services.AddSingleton<ILiveTurnHub, InProcessLiveTurnHub>();
+        services.AddSingleton<Playground.Presence.ConversationPresence>();
         // Per-student keys (seam 3): OpenRouter resolves to the student's own key; the rest fall back to the server resolver.
         services.AddSingleton<KeyVault>();
         services.AddSingleton<ServerProviderCredentials>();

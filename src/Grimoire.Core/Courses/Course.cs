@@ -52,6 +52,12 @@ public sealed class Course
     /// <summary>The share of a budget from which a student counts as near their limit (dashboard, student view).</summary>
     public decimal NearLimitShare { get; set; } = 0.8m;
 
+    /// <summary>
+    /// Whether students may share their workspaces with classmates (AC8.1). Off: no new invitations from students;
+    /// shares made before stay until their owner revokes them. Staff may always share their own.
+    /// </summary>
+    public bool StudentsMayShareWorkspaces { get; set; } = true;
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public List<Enrollment> Enrollments { get; set; } = [];

@@ -70,8 +70,9 @@ public sealed class ConversationStore(
         Guid userId, Guid courseId, string? titleSearch, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var workspaces = WorkspaceAccess.MemberWorkspaceIds(db, userId, courseId);
         var query = db.PlaygroundConversations.AsNoTracking()
-            .Where(c => c.CourseId == courseId && db.WorkspaceMembers.Any(m => m.WorkspaceId == c.WorkspaceId && m.UserId == userId));
+            .Where(c => c.CourseId == courseId && workspaces.Contains(c.WorkspaceId));
         if (!string.IsNullOrWhiteSpace(titleSearch))
         {
             var pattern = $"%{titleSearch.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal)}%";
@@ -81,11 +82,20 @@ public sealed class ConversationStore(
 #pragma warning restore CA1304, CA1311
         }
 
-        return await query
+        var page = await query
             .OrderByDescending(c => c.UpdatedAt)
             .Skip(skip).Take(take)
-            .Select(c => new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count))
+            .Select(c => new { Summary = new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count), c.WorkspaceId })
             .ToListAsync(cancellationToken);
+        var ids = page.Select(p => p.WorkspaceId).Distinct().ToList();
+        var members = (await db.WorkspaceMembers.AsNoTracking()
+                .Where(m => ids.Contains(m.WorkspaceId))
+                .Select(m => new { m.WorkspaceId, m.Permission, m.User!.DisplayName })
+                .ToListAsync(cancellationToken))
+            .GroupBy(m => m.WorkspaceId)
+            .Where(g => g.Count() > 1)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.OrderByDescending(m => m.Permission == WorkspacePermission.Owner).ThenBy(m => m.DisplayName, StringComparer.CurrentCulture).Select(m => m.DisplayName)]);
+        return [.. page.Select(p => members.TryGetValue(p.WorkspaceId, out var names) ? p.Summary with { SharedWith = names } : p.Summary)];
     }
 
     /// <summary>

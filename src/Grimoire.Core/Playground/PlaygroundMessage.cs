@@ -90,6 +90,9 @@ public sealed class PlaygroundMessage
 
     public DateTime? EditedAt { get; private set; }
 
+    /// <summary>Who made the last edit (several editors, issue 12 item 6: "changed meanwhile by …"); null when never edited.</summary>
+    public Guid? EditedByUserId { get; private set; }
+
     /// <summary>A student's message, complete as written.</summary>
     public static PlaygroundMessage Question(
         Guid conversationId, int sequence, string text, Guid? authorUserId, DateTime at, string? fileReferencesJson = null)
@@ -167,12 +170,13 @@ public sealed class PlaygroundMessage
     }
 
     /// <summary>New text in place (AC6.1, AC6.2); never while the answer streams.</summary>
-    public void Edit(string newContent, DateTime at)
+    public void Edit(string newContent, DateTime at, Guid? editedBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(newContent);
         Require(Status != MessageStatus.Streaming, "A streaming answer cannot be edited.");
         Content = newContent;
         EditedAt = at;
+        EditedByUserId = editedBy;
     }
 
     /// <summary>A copy for a branch (X2): a new id in conversation <paramref name="branchId"/>, same position, every other field as it is.</summary>
@@ -212,6 +216,7 @@ public sealed class PlaygroundMessage
         FinishedAt = null;
         ErrorText = null;
         EditedAt = null;
+        EditedByUserId = null;
     }
 
     private static void Require(bool condition, string message)

@@ -106,8 +106,18 @@ internal static class AnthropicRequestWriter
         json.WriteStartObject();
         json.WriteString("role", message.Role == ChatRole.Assistant ? "assistant" : "user");
         json.WriteStartArray("content");
+        // The Messages API has no name field: in a conversation of several people the speaker's first name goes
+        // before their words, "Ana: …", in the message's first text block (AC8.3).
+        var speaker = message.Role == ChatRole.User && !string.IsNullOrWhiteSpace(message.AuthorName) ? message.AuthorName.Trim() : null;
         foreach (var content in message.Contents)
         {
+            if (speaker is not null && content is TextContent { Text.Length: > 0 } first)
+            {
+                WriteBlock(json, new TextContent($"{speaker}: {first.Text}"), assistant: false);
+                speaker = null;
+                continue;
+            }
+
             WriteBlock(json, content, message.Role == ChatRole.Assistant);
         }
 

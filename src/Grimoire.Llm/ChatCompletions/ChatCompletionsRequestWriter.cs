@@ -147,6 +147,11 @@ internal static class ChatCompletionsRequestWriter
         var hasMedia = message.Contents.Any(c => c is DataContent or UriContent);
         json.WriteStartObject();
         json.WriteString("role", role);
+        if (role == "user" && WireName(message.AuthorName) is { } name)
+        {
+            json.WriteString("name", name); // who is speaking, in a conversation of several people (AC8.3)
+        }
+
         if (!hasMedia)
         {
             // A question's attached text files are parts of their own: a blank line keeps each delimited file apart.
@@ -164,6 +169,33 @@ internal static class ChatCompletionsRequestWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A participant's name as the <c>name</c> field takes it: OpenAI accepts only <c>[A-Za-z0-9_-]{1,64}</c>, so
+    /// accents are dropped ("José" → "Jose") and anything else becomes "_"; null when no letter or digit is left.
+    /// </summary>
+    internal static string? WireName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var text = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name.Trim().Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            text.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_');
+        }
+
+        var wire = text.ToString();
+        wire = wire.Length > 64 ? wire[..64] : wire;
+        return wire.Any(char.IsAsciiLetterOrDigit) ? wire : null;
     }
 
     private static void WriteTextMessage(Utf8JsonWriter json, string role, string text)

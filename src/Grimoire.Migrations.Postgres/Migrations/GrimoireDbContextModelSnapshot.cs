@@ -380,6 +380,11 @@ namespace Grimoire.Migrations.Postgres.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("numeric(18,6)");
 
+                    b.Property<bool>("StudentsMayShareWorkspaces")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -971,6 +976,9 @@ namespace Grimoire.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EditedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ErrorText")
                         .HasColumnType("text");

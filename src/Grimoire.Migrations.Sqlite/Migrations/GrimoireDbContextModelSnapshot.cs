@@ -374,6 +374,11 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("StudentsMayShareWorkspaces")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -964,6 +969,9 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EditedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorText")

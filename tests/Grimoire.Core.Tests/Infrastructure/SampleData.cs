@@ -170,7 +170,7 @@ public static partial class SampleData
             FirstTokenAt = Instant.AddSeconds(1),
             FinishedAt = Instant.AddSeconds(9),
         });
-        message.Edit("# Rayleigh scattering\n\n| a | b |\n|---|---|", Instant.AddMinutes(2));
+        message.Edit("# Rayleigh scattering\n\n| a | b |\n|---|---|", Instant.AddMinutes(2), author.Id);
         return message;
     }
 

@@ -22,7 +22,10 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
         return new CourseSettingsView(
             course.Id, course.Code, course.Name, course.Term, course.StartsOn, course.EndsOn, course.IsArchived,
             course.DefaultSystemPrompt, course.DefaultModelConfigId, models, rights.CanManage,
-            new CourseKeyDefaults(course.DefaultKeyBudget, course.DefaultKeyBudgetReset, course.DefaultKeyExpiresOn));
+            new CourseKeyDefaults(course.DefaultKeyBudget, course.DefaultKeyBudgetReset, course.DefaultKeyExpiresOn))
+        {
+            StudentsMayShareWorkspaces = course.StudentsMayShareWorkspaces,
+        };
     }
 
     /// <exception cref="CourseValidationException">A value is invalid, the code is taken, or the default model is not this course's.</exception>
@@ -66,6 +69,7 @@ public sealed class CourseSettings(IDbContextFactory<GrimoireDbContext> contextF
         course.EndsOn = update.EndsOn;
         course.DefaultSystemPrompt = prompt;
         course.DefaultModelConfigId = update.DefaultModelConfigId;
+        course.StudentsMayShareWorkspaces = update.StudentsMayShareWorkspaces ?? course.StudentsMayShareWorkspaces;
         if (update.KeyDefaults is { } defaults)
         {
             course.DefaultKeyBudget = defaults.Budget;

@@ -17,7 +17,11 @@ public sealed record CourseSettingsView(
     Guid? DefaultModelConfigId,
     IReadOnlyList<CourseModelChoice> Models,
     bool CanManage,
-    CourseKeyDefaults KeyDefaults);
+    CourseKeyDefaults KeyDefaults)
+{
+    /// <summary>Whether students may share their conversations' workspaces with classmates (AC8.1).</summary>
+    public bool StudentsMayShareWorkspaces { get; init; } = true;
+}
 
 /// <summary>A model that may be chosen as the course default.</summary>
 public sealed record CourseModelChoice(Guid Id, string DisplayName, bool IsEnabled);
@@ -25,6 +29,7 @@ public sealed record CourseModelChoice(Guid Id, string DisplayName, bool IsEnabl
 /// <summary>The editable settings. The code is normalised (trimmed, capitals) and must be unique.</summary>
 /// <param name="DefaultModelConfigId">Must be one of this course's models, or null for none.</param>
 /// <param name="KeyDefaults">The defaults for new keys; null leaves them as they are.</param>
+/// <param name="StudentsMayShareWorkspaces">Whether students may share workspaces (AC8.1); null leaves it as it is.</param>
 public sealed record CourseSettingsUpdate(
     string Code,
     string Name,
@@ -33,7 +38,8 @@ public sealed record CourseSettingsUpdate(
     DateOnly? EndsOn,
     string DefaultSystemPrompt,
     Guid? DefaultModelConfigId,
-    CourseKeyDefaults? KeyDefaults = null);
+    CourseKeyDefaults? KeyDefaults = null,
+    bool? StudentsMayShareWorkspaces = null);
 
 /// <summary>
 /// What a newly minted student key gets (AC2.3): a spending limit in USD (none set: keys cannot be minted yet), when

@@ -21,6 +21,7 @@ internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
         builder.Property(c => c.UsageBudgetReset).HasDefaultValue(BudgetResetPeriod.Never);
         builder.Property(c => c.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
         builder.Property(c => c.NearLimitShare).HasPrecision(5, 4).HasDefaultValue(0.8m);
+        builder.Property(c => c.StudentsMayShareWorkspaces).HasDefaultValue(true);
 
         builder.HasOne<CourseModelConfig>()
             .WithMany()

@@ -53,7 +53,16 @@ public sealed class MessageEditor(
     /// edit: <see cref="MessageEdit.Changed"/> is false and nothing is stored or archived. Watchers of the
     /// conversation are told to reload.
     /// </summary>
-    public async Task<MessageEdit> EditAsync(Guid userId, Guid messageId, string newContent, CancellationToken cancellationToken)
+    public Task<MessageEdit> EditAsync(Guid userId, Guid messageId, string newContent, CancellationToken cancellationToken) =>
+        EditAsync(userId, messageId, newContent, basedOn: null, cancellationToken);
+
+    /// <summary>
+    /// As above, when the editor started from <paramref name="basedOn"/> (the text and edit time shown when editing
+    /// began). Several people may edit one message (issue 12 item 6): when someone saved another version since, this
+    /// save is refused with <see cref="ChangedMeanwhileBy"/> naming them, nothing is changed, and the draft stays with
+    /// the caller (optimistic concurrency, last writer informed; docs/crdt.md says why this suffices for now).
+    /// </summary>
+    public async Task<MessageEdit> EditAsync(Guid userId, Guid messageId, string newContent, EditBase? basedOn, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(newContent))
         {
@@ -83,6 +92,11 @@ public sealed class MessageEditor(
             throw PlaygroundRefusedException.Conflict(busy);
         }
 
+        if (basedOn is not null && !basedOn.Matches(message))
+        {
+            throw PlaygroundRefusedException.Conflict(await ChangedMeanwhileAsync(db, message, cancellationToken));
+        }
+
         if (string.Equals(message.Content, newContent, StringComparison.Ordinal))
         {
             return new MessageEdit(message, false);
@@ -97,8 +111,9 @@ public sealed class MessageEditor(
         {
             // Holds the row for this transaction only if it is still what was read (a racing edit waits, then finds
             // the text changed): the record's "before" is exactly what the database held.
+            var editedAt = message.EditedAt;
             var unchanged = await db.PlaygroundMessages
-                .Where(m => m.Id == messageId && m.Content == before && m.Status != MessageStatus.Streaming)
+                .Where(m => m.Id == messageId && m.Content == before && m.EditedAt == editedAt && m.Status != MessageStatus.Streaming)
                 .ExecuteUpdateAsync(set => set.SetProperty(m => m.Content, m => m.Content), ct);
             if (unchanged == 0)
             {
@@ -106,7 +121,7 @@ public sealed class MessageEditor(
             }
 
             edited = await db.PlaygroundMessages.SingleAsync(m => m.Id == messageId, ct);
-            edited.Edit(newContent, now);
+            edited.Edit(newContent, now, userId);
             await db.PlaygroundConversations.Where(c => c.Id == conversation.Id)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.UpdatedAt, now), ct);
             await db.SaveChangesAsync(ct);
@@ -115,7 +130,12 @@ public sealed class MessageEditor(
         switch (written)
         {
             case LedgerWrite.Abandoned:
-                throw PlaygroundRefusedException.Conflict(ChangedMeanwhile);
+                await using (var fresh = await contextFactory.CreateDbContextAsync(cancellationToken))
+                {
+                    var current = await fresh.PlaygroundMessages.AsNoTracking().SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+                    throw PlaygroundRefusedException.Conflict(current is null ? ChangedMeanwhile : await ChangedMeanwhileAsync(fresh, current, cancellationToken));
+                }
+
             case LedgerWrite.NotArchived:
                 throw PlaygroundRefusedException.Conflict(NotArchived);
         }
@@ -123,6 +143,19 @@ public sealed class MessageEditor(
         logger.LogInformation("Message {MessageId} edited by {UserId}", messageId, userId);
         hub.NotifyChanged(conversation.Id);
         return new MessageEdit(edited!, true);
+    }
+
+    /// <summary>"Changed meanwhile by Ana Diaz" (the last editor, or who asked for the answer now there).</summary>
+    public static string ChangedMeanwhileBy(string name) =>
+        $"This message was changed meanwhile by {name}. Your text is still here: compare it with theirs, then save again to replace it, or cancel.";
+
+    private static async Task<string> ChangedMeanwhileAsync(GrimoireDbContext db, PlaygroundMessage message, CancellationToken cancellationToken)
+    {
+        var by = message.EditedByUserId ?? message.AuthorUserId;
+        var name = by is { } id
+            ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return name is null ? ChangedMeanwhile : ChangedMeanwhileBy(name);
     }
 
     /// <summary>A streaming answer cannot be edited, nor the question it is answering right now.</summary>

@@ -16,16 +16,22 @@ internal static class HistoryBuilder
     public static List<ChatMessage> Build(IEnumerable<PlaygroundMessage> stored, string provider, string modelId) =>
         Build(stored, provider, modelId, new Dictionary<Guid, AIContent>());
 
-    /// <summary>As above, with each user message's attachments (AC7.4) as parts after its text, from <paramref name="files"/>.</summary>
+    /// <summary>
+    /// As above, with each user message's attachments (AC7.4) as parts after its text, from <paramref name="files"/>.
+    /// With <paramref name="speakers"/> (a shared conversation, AC8.3), each user message carries its author's first
+    /// name as <see cref="ChatMessage.AuthorName"/>; each provider's writer says it in its own way.
+    /// </summary>
     public static List<ChatMessage> Build(
-        IEnumerable<PlaygroundMessage> stored, string provider, string modelId, IReadOnlyDictionary<Guid, AIContent> files)
+        IEnumerable<PlaygroundMessage> stored, string provider, string modelId, IReadOnlyDictionary<Guid, AIContent> files,
+        IReadOnlyDictionary<Guid, string>? speakers = null)
     {
         var history = new List<ChatMessage>();
         foreach (var message in stored)
         {
             if (message.Role == MessageRole.User)
             {
-                history.Add(Question(message.Content, Attachments.AttachmentReferences.Read(message.FileReferencesJson), files));
+                history.Add(Question(message.Content, Attachments.AttachmentReferences.Read(message.FileReferencesJson), files,
+                    SpeakerOf(message.AuthorUserId, speakers)));
                 continue;
             }
 
@@ -48,16 +54,28 @@ internal static class HistoryBuilder
 
     /// <summary>A user message: its text, then one part per attached file (files no longer stored are left out).</summary>
     public static ChatMessage Question(
-        string text, IEnumerable<Attachments.AttachmentReference> references, IReadOnlyDictionary<Guid, AIContent> files)
+        string text, IEnumerable<Attachments.AttachmentReference> references, IReadOnlyDictionary<Guid, AIContent> files, string? speaker = null)
     {
         var parts = references.Select(r => files.GetValueOrDefault(r.Id)).OfType<AIContent>().ToList();
         if (parts.Count == 0)
         {
-            return new ChatMessage(ChatRole.User, text);
+            return new ChatMessage(ChatRole.User, text) { AuthorName = speaker };
         }
 
         parts.Insert(0, new TextContent(text));
-        return new ChatMessage(ChatRole.User, parts);
+        return new ChatMessage(ChatRole.User, parts) { AuthorName = speaker };
+    }
+
+    /// <summary>The first name a user message is sent with, or null (not shared, or the author is unknown).</summary>
+    public static string? SpeakerOf(Guid? authorId, IReadOnlyDictionary<Guid, string>? speakers) =>
+        speakers is not null && authorId is { } id && speakers.TryGetValue(id, out var name) ? name : null;
+
+    /// <summary>A first name as it may go into a prompt: one line, trimmed, at most 40 characters; null when nothing is left.</summary>
+    public static string? SpeakerName(string? firstName)
+    {
+        var line = string.Join(' ', (firstName ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        line = new string([.. line.Where(c => !char.IsControl(c) && c != ':')]).Trim();
+        return line.Length == 0 ? null : line.Length <= 40 ? line : line[..40];
     }
 
     public static string? WriteBlocks(IReadOnlyList<ThinkingBlock> blocks) =>

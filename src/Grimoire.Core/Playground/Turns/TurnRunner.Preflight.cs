@@ -79,10 +79,11 @@ public sealed partial class TurnRunner
         var earlierList = earlier as IReadOnlyList<PlaygroundMessage> ?? [.. earlier];
         var references = earlierList.SelectMany(m => Attachments.AttachmentReferences.Read(m.FileReferencesJson)).Concat(questionFiles);
         var files = await attachmentContents.LoadAsync(references, model, cancellationToken);
-        var history = HistoryBuilder.Build(earlierList, model.Provider, model.ModelId, files);
+        var speakers = await SpeakersAsync(userId, conversation, earlierList, cancellationToken);
+        var history = HistoryBuilder.Build(earlierList, model.Provider, model.ModelId, files, speakers);
         if (question is not null)
         {
-            history.Add(HistoryBuilder.Question(question, questionFiles, files));
+            history.Add(HistoryBuilder.Question(question, questionFiles, files, HistoryBuilder.SpeakerOf(userId, speakers)));
         }
 
         if (ContextRefusal(model, history, systemPrompt, options!.MaxOutputTokens ?? 0) is { } tooLong)
@@ -113,6 +114,30 @@ public sealed partial class TurnRunner
         }
 
         return new PreparedTurn(model, options, parameters!, endpoint, history, slot);
+    }
+
+    /// <summary>
+    /// The first names user messages are sent with (AC8.3), or null when the conversation's workspace has one member
+    /// only: a conversation of one's own is sent exactly as before, without names. Decided per request, from the
+    /// workspace as it is now: once shared, every user message of the history goes with its author's name.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, string>?> SpeakersAsync(
+        Guid userId, PlaygroundConversation conversation, IReadOnlyList<PlaygroundMessage> earlier, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.WorkspaceMembers.CountAsync(m => m.WorkspaceId == conversation.WorkspaceId, cancellationToken) < 2)
+        {
+            return null;
+        }
+
+        var ids = earlier.Where(m => m.Role == MessageRole.User && m.AuthorUserId is not null)
+            .Select(m => m.AuthorUserId!.Value).Append(userId).Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, u.FirstName, u.DisplayName }).ToListAsync(cancellationToken);
+        return names
+            .Select(u => (u.Id, Name: HistoryBuilder.SpeakerName(u.FirstName) ?? HistoryBuilder.SpeakerName(u.DisplayName)))
+            .Where(u => u.Name is not null)
+            .ToDictionary(u => u.Id, u => u.Name!);
     }
 
     /// <summary>

@@ -53,6 +53,11 @@ public sealed partial class PlaygroundPage
 
     private bool ReadOnly => Open.Id is not null && !Open.CanWrite;
 
+    /// <summary>While an answer arrives: who asked for it, and that a message can be written meanwhile (AC8.2).</summary>
+    private string? BusyNote => Open.StreamingForSomeoneElse && Open.StreamingAskedBy is { } by
+        ? $"{by} asked for this answer; it is arriving now. You can write meanwhile and send once it is done."
+        : null;
+
     protected override async Task OnInitializedAsync()
     {
         shownConversation = ConversationId;
@@ -86,6 +91,11 @@ public sealed partial class PlaygroundPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (firstRender && Session.Presence.ConversationId != Open.Id)
+        {
+            await Session.Notice.RunAsync(() => Session.Presence.FollowAsync(Open.Id, lifetime.Token));
+        }
+
         if (scrollFollower is null && Course.Course is not null && messageList.Context is not null)
         {
             await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/composer.js");
@@ -102,6 +112,11 @@ public sealed partial class PlaygroundPage
         {
             shownConversation = id;
             _ = InvokeAsync(() => Navigation.NavigateTo($"/playground/{id}", replace: true));
+        }
+
+        if (RendererInfo.IsInteractive && Session.Presence.ConversationId != current)
+        {
+            _ = InvokeAsync(() => Session.Notice.RunAsync(() => Session.Presence.FollowAsync(current, lifetime.Token)));
         }
 
         _ = InvokeAsync(StateHasChanged);
@@ -127,7 +142,44 @@ public sealed partial class PlaygroundPage
     private Task AttachAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files) =>
         Session.Notice.RunAsync(() => Session.AttachAsync(files, lifetime.Token));
 
+    private void Typing() => Session.Presence.Typing();
+
+    /// <summary>"Priya Sharma is here · Priya Sharma is typing…", or null when no one else is.</summary>
+    private string? PresenceLine
+    {
+        get
+        {
+            var others = Session.Presence.Others;
+            if (others.Count == 0)
+            {
+                return null;
+            }
+
+            var typing = others.Where(p => p.IsTyping).Select(p => p.Name).ToList();
+            var line = $"Also here now: {string.Join(", ", others.Select(p => p.Name))}";
+            return typing.Count == 0 ? line : $"{line} · {string.Join(", ", typing)} {(typing.Count == 1 ? "is" : "are")} typing…";
+        }
+    }
+
     private Task StopAsync() => Session.Notice.RunAsync(() => Open.StopAsync(lifetime.Token));
+
+    private async Task ShareAsync()
+    {
+        if (Open.WorkspaceId is not { } workspaceId)
+        {
+            return;
+        }
+
+        var parameters = new DialogParameters<Sharing.ShareDialog>
+        {
+            { d => d.WorkspaceId, workspaceId },
+            { d => d.UserId, Course.UserId },
+        };
+        var dialog = await Dialogs.ShowAsync<Sharing.ShareDialog>("Share this conversation", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        await dialog.Result;
+        await Session.Notice.RunAsync(() => Session.Conversations.RefreshAsync(lifetime.Token));
+    }
 
     private async Task RegenerateAsync(ChatMessageView message)
     {

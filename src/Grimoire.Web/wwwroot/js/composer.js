@@ -30,12 +30,22 @@ export function attachComposer(textarea, dotnet) {
   };
   textarea.addEventListener('keydown', onKeyDown);
   document.addEventListener('keydown', onEscape);
-  textarea.addEventListener('input', reportLength);
+  // Typing is told to the others in the conversation (presence), at most once every two seconds.
+  let lastTyped = 0;
+  const onInput = () => {
+    reportLength();
+    const now = Date.now();
+    if (now - lastTyped > 2000) {
+      lastTyped = now;
+      dotnet.invokeMethodAsync('Typed');
+    }
+  };
+  textarea.addEventListener('input', onInput);
   textarea.dataset.ready = 'true'; // tests (and nothing else) wait for this before typing
   return {
     dispose: () => {
       textarea.removeEventListener('keydown', onKeyDown);
-      textarea.removeEventListener('input', reportLength);
+      textarea.removeEventListener('input', onInput);
       document.removeEventListener('keydown', onEscape);
     },
   };

@@ -15,6 +15,12 @@ public sealed record ChatMessageView
     /// <summary>Who wrote it (user messages) or the model's display name (assistant messages).</summary>
     public required string AuthorName { get; init; }
 
+    /// <summary>Who asked for an answer (assistant messages): shown to the others while it streams (AC8.2).</summary>
+    public string? AskedByName { get; init; }
+
+    /// <summary>The id of who asked for an answer (assistant messages), or null.</summary>
+    public Guid? AskedById { get; init; }
+
     /// <summary>Markdown as written by the student or the model. Untrusted.</summary>
     public required string Content { get; init; }
 

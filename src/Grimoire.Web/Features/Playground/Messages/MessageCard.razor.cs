@@ -180,9 +180,12 @@ public sealed partial class MessageCard : IDisposable
 
     private void BeginEdit()
     {
+        editBase = new Core.Playground.Editing.EditBase(Message.Content, Message.EditedAt);
         editing = true;
         needsRender = true;
     }
+
+    private Core.Playground.Editing.EditBase? editBase;
 
     private void CancelEdit()
     {
@@ -192,12 +195,17 @@ public sealed partial class MessageCard : IDisposable
 
     private async Task<string?> SaveEditAsync(string text)
     {
-        var refusal = await OnEdit!(new MessageEditRequest(Message.Id, text));
+        var refusal = await OnEdit!(new MessageEditRequest(Message.Id, text, editBase));
         if (refusal is null)
         {
             editing = false;
             needsRender = true;
             StateHasChanged();
+        }
+        else
+        {
+            // Told who changed it meanwhile, and their version is shown now: saving again replaces it, deliberately.
+            editBase = new Core.Playground.Editing.EditBase(Message.Content, Message.EditedAt);
         }
 
         return refusal;

@@ -21,7 +21,7 @@ public sealed class ConversationChanges(
     public async Task<string?> EditAsync(MessageEditRequest edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        if (await notice.ExplainAsync(() => editor.EditAsync(course.UserId, edit.MessageId, edit.Content, cancellationToken), "editor") is { } refused)
+        if (await notice.ExplainAsync(() => editor.EditAsync(course.UserId, edit.MessageId, edit.Content, edit.BasedOn, cancellationToken), "editor") is { } refused)
         {
             return refused;
         }

@@ -19,6 +19,8 @@ internal static class MessageViews
             AuthorName = isAssistant
                 ? parameters?.ModelDisplayName ?? models.FirstOrDefault(m => m.Id == message.ModelConfigId)?.DisplayName ?? message.Model ?? "Model"
                 : message.AuthorUserId is { } author && authorNames.TryGetValue(author, out var name) ? name : "Student",
+            AskedById = isAssistant ? message.AuthorUserId : null,
+            AskedByName = isAssistant && message.AuthorUserId is { } asker && authorNames.TryGetValue(asker, out var askedBy) ? askedBy : null,
             Content = message.Content,
             Thinking = message.Thinking,
             HasRedactedThinking = message.ThinkingBlocksJson?.Contains("\"redacted\"", StringComparison.OrdinalIgnoreCase) == true,

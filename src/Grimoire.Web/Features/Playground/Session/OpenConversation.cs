@@ -33,6 +33,9 @@ public sealed class OpenConversation(
 
     public string? Title => Detail?.Conversation.Title;
 
+    /// <summary>The open conversation's workspace: the unit of sharing (AC8.1).</summary>
+    public Guid? WorkspaceId => Detail?.Conversation.WorkspaceId;
+
     public ForkLinks Forks => Detail?.Forks ?? ForkLinks.None;
 
     public IReadOnlyList<ChatMessageView> Messages { get; private set; } = [];
@@ -40,6 +43,14 @@ public sealed class OpenConversation(
     public bool CanWrite => Detail?.CanWrite == true && course.Course is { IsArchived: false };
 
     public bool IsStreaming => Id is { } id && live.IsStreaming(id);
+
+    /// <summary>Who asked for the answer arriving now (AC8.2: the others' composer says so), or null.</summary>
+    public string? StreamingAskedBy => StreamingCard?.AskedByName;
+
+    /// <summary>True while an answer someone else asked for arrives: this person's box stays writable meanwhile (AC8.2).</summary>
+    public bool StreamingForSomeoneElse => StreamingCard is { AskedById: { } asker } && asker != course.UserId;
+
+    private ChatMessageView? StreamingCard => IsStreaming ? Messages.LastOrDefault(m => m.IsStreaming) : null;
 
     /// <summary>
     /// Opens the conversation and follows it; false when it does not exist or is not the person's to see. Unless

@@ -18,7 +18,9 @@ public sealed class PlaygroundSession(
     RefusalNotice notice,
     ConversationStore store,
     MessageSending sending,
-    PendingAttachments attachments)
+    PendingAttachments attachments,
+    MembershipFollowing membership,
+    PresenceFollowing presence)
 {
     public const string NotYours = "That conversation does not exist or is not yours to open.";
 
@@ -32,6 +34,9 @@ public sealed class PlaygroundSession(
 
     public ConversationChanges Changes => changes;
 
+    /// <summary>Who else has this conversation open, and who is typing (issue 12 item 2).</summary>
+    public PresenceFollowing Presence => presence;
+
     /// <summary>The files waiting to go with the next message (issue 10).</summary>
     public PendingAttachments Attachments => attachments;
 
@@ -42,12 +47,13 @@ public sealed class PlaygroundSession(
     public IDisposable Subscribe(Action onChanged) => new Subscriptions(
     [
         course.Subscribe(onChanged), composer.Subscribe(onChanged), conversations.Subscribe(onChanged),
-        conversation.Subscribe(onChanged), notice.Subscribe(onChanged), attachments.Subscribe(onChanged),
+        conversation.Subscribe(onChanged), notice.Subscribe(onChanged), attachments.Subscribe(onChanged), presence.Subscribe(onChanged),
     ]);
 
     public async Task InitializeAsync(Guid userId, Guid? conversationId, CancellationToken cancellationToken)
     {
         await course.InitializeAsync(userId, cancellationToken);
+        membership.Start(userId);
         var detail = conversationId is { } id ? await store.OpenAsync(userId, id, cancellationToken) : null;
         if (conversationId is not null && detail is null)
         {

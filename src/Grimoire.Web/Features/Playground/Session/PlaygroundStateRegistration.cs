@@ -12,6 +12,8 @@ public static class PlaygroundStateRegistration
         services.AddScoped<LiveFollowing>();
         services.AddScoped<OpenConversation>();
         services.AddScoped<ConversationChanges>();
+        services.AddScoped<MembershipFollowing>();
+        services.AddScoped<PresenceFollowing>();
         services.AddScoped<MessageSending>();
         services.AddScoped<PlaygroundSession>();
         return services;
