@@ -21,6 +21,7 @@ public sealed class ConversationStore(
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
     ConversationDeletions deletions,
+    ClassShares.ClassShares classShares,
     TimeProvider time)
 {
     public const string DefaultTitle = "New conversation";
@@ -69,6 +70,11 @@ public sealed class ConversationStore(
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(
         Guid userId, Guid courseId, string? titleSearch, int skip, int take, CancellationToken cancellationToken)
     {
+        if (skip == 0)
+        {
+            await classShares.EnsureCopiesAsync(userId, courseId, cancellationToken); // shared before they were enrolled (AC8.4)
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var query = db.PlaygroundConversations.AsNoTracking()
             .Where(c => c.CourseId == courseId && db.WorkspaceMembers.Any(m => m.WorkspaceId == c.WorkspaceId && m.UserId == userId));
@@ -84,7 +90,10 @@ public sealed class ConversationStore(
         return await query
             .OrderByDescending(c => c.UpdatedAt)
             .Skip(skip).Take(take)
-            .Select(c => new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count))
+            .Select(c => new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count)
+            {
+                SharedBy = db.ClassShareCopies.Where(s => s.ConversationId == c.Id).Select(s => s.ClassShare!.SharedBy!.DisplayName).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
     }
 
