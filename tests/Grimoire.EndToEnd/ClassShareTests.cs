@@ -38,7 +38,7 @@ public sealed partial class ClassShareTests : IClassFixture<BrowserApp>
         await Assertions.Expect(copy.Locator("[data-testid=class-share-label]")).ToHaveTextAsync("Shared by Dr. Morgan Lee");
         var copyId = await copy.GetAttributeAsync("data-conversation-id");
         await student.GotoAsync($"/playground/{copyId}");
-        await Assertions.Expect(student.Locator("[data-interactive=true]")).ToHaveCountAsync(1);
+        await Assertions.Expect(student.Locator(".playground[data-interactive=true]")).ToHaveCountAsync(1);
         await Assertions.Expect(student.Locator("[data-testid=class-copy-shared-by]")).ToHaveTextAsync("Shared by Dr. Morgan Lee");
         await Assertions.Expect(student.Locator("[data-testid=message-card]")).ToHaveCountAsync(2);
         await Assertions.Expect(student.Locator("[data-testid=composer-input]")).ToBeDisabledAsync();
