@@ -95,6 +95,8 @@ public static class CoreServiceCollectionExtensions
         // Editing, regeneration (TurnRunner) and branching (seam 7).
         services.AddSingleton<Playground.Editing.MessageEditor>();
         services.AddSingleton<Playground.Forking.ConversationForks>();
+        services.AddSingleton<Playground.ClassShares.ClassShareMetrics>();
+        services.AddSingleton<Playground.ClassShares.ClassShares>();
 
         // File attachments (issue 10, AC7): local folder store by default.
         services.AddOptions<Attachments.AttachmentOptions>().Bind(configuration.GetSection(Attachments.AttachmentOptions.Section)).ValidateOnStart();

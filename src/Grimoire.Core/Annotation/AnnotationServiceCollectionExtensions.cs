@@ -16,6 +16,7 @@ public static class AnnotationServiceCollectionExtensions
         services.AddSingleton<ConversationRecords>();
         services.AddSingleton<AnnotationDocuments>();
         services.AddSingleton<AnnotationTags>();
+        services.AddSingleton<HighlightChanges>();
         services.AddSingleton<Highlights>();
         services.AddSingleton<ConversationExports>();
         return services;

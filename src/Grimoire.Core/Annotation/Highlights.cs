@@ -17,7 +17,7 @@ public sealed record HighlightView(
 /// </summary>
 public sealed class Highlights(
     IDbContextFactory<GrimoireDbContext> contextFactory, AnnotationAccess access, AnnotationMetrics metrics, TimeProvider time,
-    ILogger<Highlights> logger)
+    ILogger<Highlights> logger, HighlightChanges changes)
 {
     public async Task<IReadOnlyList<HighlightView>> ListAsync(Guid userId, Guid documentId, CancellationToken cancellationToken)
     {
@@ -79,6 +79,7 @@ public sealed class Highlights(
         db.Highlights.Add(highlight);
         await db.SaveChangesAsync(cancellationToken);
         metrics.HighlightCreated();
+        changes.Publish(document.WorkspaceId);
         logger.LogInformation("User {UserId} highlighted {Length} characters of document {DocumentId}", userId, end - start, documentId);
         var author = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         return new HighlightView(highlight.Id, start, end, quote, tag.Id, tag.Name, tag.Colour, userId, author, now, true,
@@ -100,6 +101,7 @@ public sealed class Highlights(
         var comment = new HighlightComment { HighlightId = highlightId, AuthorUserId = userId, Text = body, CreatedAt = time.GetUtcNow().UtcDateTime };
         db.HighlightComments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);
+        changes.Publish(workspaceId);
         var author = await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
         return new CommentView(comment.Id, author, userId, comment.Text, comment.CreatedAt);
     }
@@ -117,6 +119,7 @@ public sealed class Highlights(
         }
 
         await db.Highlights.Where(h => h.Id == highlightId).ExecuteDeleteAsync(cancellationToken);
+        changes.Publish(workspaceId);
     }
 
     private static async Task<Guid> WorkspaceOfAsync(GrimoireDbContext db, Guid highlightId, CancellationToken cancellationToken) =>

@@ -42,6 +42,11 @@ public sealed class GrimoireDbContext(DbContextOptions<GrimoireDbContext> option
 
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
+    /// <summary>Conversations shared with a class and each student's copy (AC8.4).</summary>
+    public DbSet<Playground.ClassShares.ClassShare> ClassShares => Set<Playground.ClassShares.ClassShare>();
+
+    public DbSet<Playground.ClassShares.ClassShareCopy> ClassShareCopies => Set<Playground.ClassShares.ClassShareCopy>();
+
     /// <summary>Files in workspace storage, referred to from messages (AC7.6).</summary>
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
 

@@ -21,6 +21,7 @@ public sealed class ConversationStore(
     PlaygroundLimits limits,
     PlaygroundRefusals refusals,
     ConversationDeletions deletions,
+    ClassShares.ClassShares classShares,
     TimeProvider time)
 {
     public const string DefaultTitle = "New conversation";
@@ -69,6 +70,11 @@ public sealed class ConversationStore(
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(
         Guid userId, Guid courseId, string? titleSearch, int skip, int take, CancellationToken cancellationToken)
     {
+        if (skip == 0)
+        {
+            await classShares.EnsureCopiesAsync(userId, courseId, cancellationToken); // shared before they were enrolled (AC8.4)
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var workspaces = WorkspaceAccess.MemberWorkspaceIds(db, userId, courseId);
         var query = db.PlaygroundConversations.AsNoTracking()
@@ -85,7 +91,14 @@ public sealed class ConversationStore(
         var page = await query
             .OrderByDescending(c => c.UpdatedAt)
             .Skip(skip).Take(take)
-            .Select(c => new { Summary = new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count), c.WorkspaceId })
+            .Select(c => new
+            {
+                Summary = new ConversationSummary(c.Id, c.CourseId, c.Course!.Code, c.Title, c.UpdatedAt, c.Messages.Count)
+                {
+                    SharedBy = db.ClassShareCopies.Where(s => s.ConversationId == c.Id).Select(s => s.ClassShare!.SharedBy!.DisplayName).FirstOrDefault(),
+                },
+                c.WorkspaceId,
+            })
             .ToListAsync(cancellationToken);
         var ids = page.Select(p => p.WorkspaceId).Distinct().ToList();
         var members = (await db.WorkspaceMembers.AsNoTracking()

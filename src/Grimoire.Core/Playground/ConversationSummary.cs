@@ -9,4 +9,7 @@ public sealed record ConversationSummary(Guid Id, Guid CourseId, string CourseCo
     public IReadOnlyList<string> SharedWith { get; init; } = [];
 
     public bool IsShared => SharedWith.Count > 0;
+
+    /// <summary>The instructor's name when this is a read-only class copy (AC8.4): "Shared by &lt;name&gt;"; else null.</summary>
+    public string? SharedBy { get; init; }
 }

@@ -887,6 +887,78 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                     b.ToTable("LtiToolKeys");
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Playground.ClassShares.ClassShare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SharedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SnapshotConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SharedByUserId");
+
+                    b.HasIndex("SnapshotConversationId");
+
+                    b.HasIndex("SourceConversationId");
+
+                    b.HasIndex("CourseId", "WithdrawnAt");
+
+                    b.ToTable("ClassShares");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Playground.ClassShares.ClassShareCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClassShareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConversationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StudentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("StudentId");
+
+                    b.HasIndex("ClassShareId", "StudentId")
+                        .IsUnique();
+
+                    b.ToTable("ClassShareCopies");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Playground.PlaygroundConversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1436,6 +1508,59 @@ namespace Grimoire.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Grimoire.Core.Playground.ClassShares.ClassShare", b =>
+                {
+                    b.HasOne("Grimoire.Core.Courses.Course", "Course")
+                        .WithMany()
+                        .HasForeignKey("CourseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Accounts.User", "SharedBy")
+                        .WithMany()
+                        .HasForeignKey("SharedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundConversation", null)
+                        .WithMany()
+                        .HasForeignKey("SnapshotConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundConversation", null)
+                        .WithMany()
+                        .HasForeignKey("SourceConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Course");
+
+                    b.Navigation("SharedBy");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Playground.ClassShares.ClassShareCopy", b =>
+                {
+                    b.HasOne("Grimoire.Core.Playground.ClassShares.ClassShare", "ClassShare")
+                        .WithMany("Copies")
+                        .HasForeignKey("ClassShareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Grimoire.Core.Playground.PlaygroundConversation", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Grimoire.Core.Accounts.User", "Student")
+                        .WithMany()
+                        .HasForeignKey("StudentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("ClassShare");
+
+                    b.Navigation("Student");
+                });
+
             modelBuilder.Entity("Grimoire.Core.Playground.PlaygroundConversation", b =>
                 {
                     b.HasOne("Grimoire.Core.Courses.Course", "Course")
@@ -1569,6 +1694,11 @@ namespace Grimoire.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Grimoire.Core.Lti.LtiPlatform", b =>
                 {
                     b.Navigation("Deployments");
+                });
+
+            modelBuilder.Entity("Grimoire.Core.Playground.ClassShares.ClassShare", b =>
+                {
+                    b.Navigation("Copies");
                 });
 
             modelBuilder.Entity("Grimoire.Core.Playground.PlaygroundConversation", b =>

@@ -42,7 +42,18 @@ public sealed class ConversationForks(
     /// parameters, request, usage, cost, edit time). The source is not changed. Needs editor rights on the
     /// workspace and a course that is not archived; refused while any copied message is still streaming.
     /// </summary>
-    public async Task<ConversationFork> ForkAsync(Guid userId, Guid messageId, CancellationToken cancellationToken)
+    public Task<ConversationFork> ForkAsync(Guid userId, Guid messageId, CancellationToken cancellationToken) =>
+        ForkCoreAsync(userId, messageId, ownWorkspace: false, cancellationToken);
+
+    /// <summary>
+    /// A branch in a new workspace of <paramref name="userId"/>'s own (they are its owner), for a source they may only
+    /// read: a class copy (AC8.4). The caller (<see cref="ClassShares.ClassShares"/>) has decided they may; this
+    /// still refuses for an archived course, a streaming answer and the creation rate, like <see cref="ForkAsync"/>.
+    /// </summary>
+    internal Task<ConversationFork> ForkIntoOwnWorkspaceAsync(Guid userId, Guid messageId, CancellationToken cancellationToken) =>
+        ForkCoreAsync(userId, messageId, ownWorkspace: true, cancellationToken);
+
+    private async Task<ConversationFork> ForkCoreAsync(Guid userId, Guid messageId, bool ownWorkspace, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (chosen, source) = await ConversationChangeRules.FindAsync(db, messageId, cancellationToken);
@@ -51,7 +62,14 @@ public sealed class ConversationForks(
             throw PlaygroundRefusedException.Forbidden(ConversationChangeRules.NoAccess);
         }
 
-        if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, source, cancellationToken) is { } refusal)
+        if (ownWorkspace)
+        {
+            if (await db.Courses.AnyAsync(c => c.Id == source.CourseId && c.IsArchived, cancellationToken))
+            {
+                throw PlaygroundRefusedException.Forbidden(ConversationChangeRules.CourseArchived);
+            }
+        }
+        else if (await ConversationChangeRules.RefusalAsync(db, workspaceAccess, userId, source, cancellationToken) is { } refusal)
         {
             throw PlaygroundRefusedException.Forbidden(refusal);
         }
@@ -74,9 +92,10 @@ public sealed class ConversationForks(
         }
 
         var now = UtcDateTimeConverter.ToStored(time.GetUtcNow().UtcDateTime); // as stored, so what is returned equals what is read back
+        var workspace = ownWorkspace ? await OwnWorkspaceAsync(db, userId, source.CourseId, now, cancellationToken) : null;
         var branch = new PlaygroundConversation
         {
-            WorkspaceId = source.WorkspaceId,
+            WorkspaceId = workspace?.Id ?? source.WorkspaceId,
             CourseId = source.CourseId,
             OwnerId = userId,
             Title = BranchTitle(source.Title),
@@ -92,6 +111,11 @@ public sealed class ConversationForks(
             [.. originals.Zip(copies, (from, to) => new AuditMessageCopy(from.Id, to.Id, from.Sequence))]);
         var written = await ledger.RecordAsync(db, async ct =>
         {
+            if (workspace is not null)
+            {
+                db.Workspaces.Add(workspace);
+            }
+
             db.PlaygroundConversations.Add(branch);
             db.PlaygroundMessages.AddRange(copies);
             await db.SaveChangesAsync(ct);
@@ -166,6 +190,16 @@ public sealed class ConversationForks(
         }
 
         return source is null && visible.Count == 0 ? ForkLinks.None : new ForkLinks(source, visible);
+    }
+
+    private static async Task<Workspaces.Workspace> OwnWorkspaceAsync(
+        GrimoireDbContext db, Guid userId, Guid courseId, DateTime now, CancellationToken cancellationToken)
+    {
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var code = await db.Courses.AsNoTracking().Where(c => c.Id == courseId).Select(c => c.Code).SingleAsync(cancellationToken);
+        var workspace = new Workspaces.Workspace { Title = $"{owner} · {code}", CourseId = courseId, CreatedAt = now, UpdatedAt = now };
+        workspace.Members.Add(new Workspaces.WorkspaceMember { UserId = userId, Permission = Workspaces.WorkspacePermission.Owner, CreatedAt = now });
+        return workspace;
     }
 
     internal static string BranchTitle(string sourceTitle)
