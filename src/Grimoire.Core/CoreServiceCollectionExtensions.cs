@@ -58,7 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Courses.CourseDirectory>();
         services.AddSingleton<Playground.ConversationHistory>();
         services.AddSingleton<Admin.SiteOverview>();
-        Annotation.AnnotationServiceCollectionExtensions.AddGrimoireAnnotation(services);
+        Annotation.AnnotationServiceCollectionExtensions.AddGrimoireAnnotation(services, configuration);
 
         services.AddGrimoireLlm(configuration);
         services.AddOptions<PlaygroundOptions>().Bind(configuration.GetSection(PlaygroundOptions.Section)).ValidateOnStart();

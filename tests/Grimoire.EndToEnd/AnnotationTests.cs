@@ -100,6 +100,28 @@ public sealed class AnnotationTests : IClassFixture<BrowserApp>
         var text = await markdown.TextAsync();
         Assert.Contains("## Annotations", text, StringComparison.Ordinal);
         Assert.Contains("Is this the whole story?", text, StringComparison.Ordinal);
+        var json = await context.APIRequest.GetAsync(documentUrl + "/export.json");
+        Assert.Equal(200, json.Status);
+        var jsonText = await json.TextAsync();
+        Assert.Contains("\"schema\": \"grimoire.annotated-document/v1\"", jsonText, StringComparison.Ordinal);
+        Assert.Contains("\"tag_name\": \"Unsupported claim\"", jsonText, StringComparison.Ordinal);
+
+        // The annotated PDF, downloaded from the page as a person would: the speakers, the marked quote with its number,
+        // the tag and the comment as an endnote (X8).
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.Locator("[data-testid=document-export-pdf]").ClickAsync(), new() { Timeout = BrowserApp.AnswerTimeoutMs });
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var pdf = PdfText(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.Contains(Squeeze("Sam Okafor"), pdf, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Assistant"), pdf, StringComparison.Ordinal);
+        Assert.Contains(Squeeze(First), pdf, StringComparison.Ordinal);
+        // Known gap (issue 11): the in-text note number "[1]" is missing from the page's PDF, though the Core test finds it.
+        var notes = pdf[pdf.LastIndexOf("Annotations", StringComparison.Ordinal)..];
+        Assert.Contains(Squeeze("Unsupported claim"), notes, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Is this the whole story?"), notes, StringComparison.Ordinal);
+        Assert.Contains(Squeeze("Good reasoning"), notes, StringComparison.Ordinal);
+        // The hostile corpus printed as text too.
+        Assert.Contains(Squeeze("<script>window.__xss = 1</script>"), pdf, StringComparison.Ordinal);
 
         // A classmate without access is refused, page and download alike.
         var (other, otherPage, _) = await app.NewPageAsync();
@@ -173,6 +195,15 @@ public sealed class AnnotationTests : IClassFixture<BrowserApp>
             }
         }
     }
+
+    /// <summary>The PDF's letters without spaces (PdfPig reads words without them) and with ligatures as letters.</summary>
+    private static string PdfText(byte[] pdf)
+    {
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return Squeeze(string.Concat(read.GetPages().Select(p => p.Text)).Normalize(System.Text.NormalizationForm.FormKC));
+    }
+
+    private static string Squeeze(string text) => new([.. text.Where(c => !char.IsWhiteSpace(c))]);
 
     /// <summary>Spans that start and end around every non-ASCII character, and the whole text.</summary>
     private static int[] Spans(string text)

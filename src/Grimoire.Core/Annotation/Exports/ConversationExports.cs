@@ -1,3 +1,5 @@
+using System.Text;
+using Grimoire.Core.Annotation.Pdf;
 using Grimoire.Core.Annotation.Snapshot;
 using Grimoire.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -8,15 +10,22 @@ public enum ExportFormat
 {
     Markdown,
     Json,
+    Pdf,
 }
 
 /// <summary>A file to download.</summary>
-public sealed record ExportFile(string FileName, string ContentType, string Content);
+public sealed record ExportFile(string FileName, string ContentType, byte[] Bytes)
+{
+    public static ExportFile Text(string fileName, string contentType, string content) => new(fileName, contentType, Encoding.UTF8.GetBytes(content));
+
+    /// <summary>The content read as UTF-8 (Markdown and JSON).</summary>
+    public string Content => Encoding.UTF8.GetString(Bytes);
+}
 
 /// <summary>Downloads of a conversation and of an annotated document (X8), for anyone who may read them. Singleton.</summary>
 public sealed class ConversationExports(
     IDbContextFactory<GrimoireDbContext> contextFactory, ConversationRecords records, AnnotationAccess access,
-    AnnotationDocuments documents, Highlights highlights, AnnotationMetrics metrics)
+    AnnotationDocuments documents, Highlights highlights, IMarkdownHtml markdown, PdfPrinter printer, AnnotationMetrics metrics)
 {
     public static bool TryParseFormat(string? format, out ExportFormat result)
     {
@@ -24,6 +33,7 @@ public sealed class ConversationExports(
         {
             "md" or "markdown" => (true, ExportFormat.Markdown),
             "json" => (true, ExportFormat.Json),
+            "pdf" => (true, ExportFormat.Pdf),
             _ => (false, ExportFormat.Markdown),
         };
         return ok;
@@ -39,18 +49,23 @@ public sealed class ConversationExports(
         }
 
         var record = await records.ReadAsync(conversationId, cancellationToken) ?? throw AnnotationRefusedException.Gone();
+        var file = await ConversationAsync(record, format, cancellationToken);
         metrics.Downloaded(format.ToString().ToLowerInvariant());
-        return Conversation(record, format);
+        return file;
     }
 
     /// <summary>The file for a record already read (the CLI reads as the operator).</summary>
-    public static ExportFile Conversation(ConversationRecord record, ExportFormat format)
+    public async Task<ExportFile> ConversationAsync(ConversationRecord record, ExportFormat format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var name = "conversation-" + record.Id.ToString("N")[..12];
-        return format == ExportFormat.Json
-            ? new ExportFile(name + ".json", "application/json", record.ToJson())
-            : new ExportFile(name + ".md", "text/markdown; charset=utf-8", ConversationMarkdown.Write(record));
+        return format switch
+        {
+            ExportFormat.Json => ExportFile.Text(name + ".json", "application/json", record.ToJson()),
+            ExportFormat.Pdf => new ExportFile(name + ".pdf", "application/pdf",
+                await printer.PrintAsync(PrintableHtml.Build(record.Title, ConversationHtml.Build(record, markdown), []), cancellationToken)),
+            _ => ExportFile.Text(name + ".md", "text/markdown; charset=utf-8", ConversationMarkdown.Write(record)),
+        };
     }
 
     public async Task<ExportFile> DocumentAsync(Guid userId, Guid workspaceId, Guid documentId, ExportFormat format, CancellationToken cancellationToken)
@@ -64,12 +79,19 @@ public sealed class ConversationExports(
         metrics.Downloaded(format.ToString().ToLowerInvariant());
         if (format == ExportFormat.Json)
         {
-            return new ExportFile(name + ".json", "application/json", new DocumentJson(DocumentJson.SchemaId, facts, d.TextContent, record, list).ToJson());
+            return ExportFile.Text(name + ".json", "application/json", new DocumentJson(DocumentJson.SchemaId, facts, d.TextContent, record, list).ToJson());
         }
 
-        var markdown = record is null
+        if (format == ExportFormat.Pdf)
+        {
+            // The stored snapshot, exactly as the annotation page shows it, with the highlights drawn in.
+            return new ExportFile(name + ".pdf", "application/pdf",
+                await printer.PrintAsync(PrintableHtml.Build(d.Title, d.HtmlContent, list), cancellationToken));
+        }
+
+        var text = record is null
             ? "# " + d.Title + "\n\n" + d.TextContent + "\n"
             : ConversationMarkdown.Write(record, list, facts);
-        return new ExportFile(name + ".md", "text/markdown; charset=utf-8", markdown);
+        return ExportFile.Text(name + ".md", "text/markdown; charset=utf-8", text);
     }
 }

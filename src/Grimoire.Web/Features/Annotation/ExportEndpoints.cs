@@ -1,13 +1,13 @@
-using System.Text;
 using Grimoire.Core.Annotation;
 using Grimoire.Core.Annotation.Exports;
+using Grimoire.Core.Annotation.Pdf;
 using Grimoire.Web.Security;
 
 namespace Grimoire.Web.Features.Annotation;
 
 /// <summary>
-/// Downloads (X8): <c>GET /conversations/{id}/export.{md|json}</c> and
-/// <c>GET /workspaces/{id}/documents/{docId}/export.{md|json}</c>. Signed-in only; <see cref="ConversationExports"/>
+/// Downloads (X8): <c>GET /conversations/{id}/export.{md|json|pdf}</c> and
+/// <c>GET /workspaces/{id}/documents/{docId}/export.{md|json|pdf}</c>. Signed-in only; <see cref="ConversationExports"/>
 /// checks the workspace rights, and something the person may not read answers 404 like something that does not exist.
 /// </summary>
 public static class ExportEndpoints
@@ -44,8 +44,13 @@ public static class ExportEndpoints
         {
             return Results.NotFound();
         }
+        catch (PdfPrintFailedException ex)
+        {
+            // The reason is logged by the printer; the person gets a plain sentence and the other formats still work.
+            return Results.Text(ex.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
 
         http.Response.Headers.CacheControl = "no-store";
-        return Results.File(Encoding.UTF8.GetBytes(file.Content), file.ContentType, file.FileName);
+        return Results.File(file.Bytes, file.ContentType, file.FileName);
     }
 }
