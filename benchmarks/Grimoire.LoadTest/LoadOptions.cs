@@ -5,7 +5,7 @@ namespace Grimoire.LoadTest;
 /// <summary>The command line: <c>scenario [--name value]…</c>; every bound has a default so one command runs.</summary>
 internal sealed record LoadOptions(string Scenario, IReadOnlyDictionary<string, string> Values)
 {
-    public static readonly string[] Scenarios = ["idle", "stream", "ramp", "validate"];
+    public static readonly string[] Scenarios = ["idle", "stream", "ramp"];
 
     public static LoadOptions Parse(string[] args)
     {

@@ -50,6 +50,9 @@ internal sealed class CircuitPool(Uri site) : IAsyncDisposable
     /// <summary>Circuits whose connection reported an error since they started (closed, JS.Error, failed call).</summary>
     public int Broken => open.Count(c => c.Traffic.Errors > 0);
 
+    /// <summary>Why circuits broke (the last error of each, distinct), for the report.</summary>
+    public IEnumerable<string> BrokenReasons => open.Where(c => c.Traffic.Errors > 0).Select(c => c.LastError ?? "?").Distinct();
+
     public async ValueTask DisposeAsync()
     {
         foreach (var client in open)

@@ -48,7 +48,7 @@ internal static class IdleScenario
         Report.PerCircuit(before, after, pool.Open.Count);
         Report.Cpu(opening, opened);
         Report.Line("errors", $"{errors} ({pool.Failures.Count} did not start, {pool.Broken} broke)");
-        foreach (var failure in pool.Failures.Distinct().Take(5))
+        foreach (var failure in pool.Failures.Distinct().Concat(pool.BrokenReasons).Take(5))
         {
             Report.Line("  e.g.", failure);
         }

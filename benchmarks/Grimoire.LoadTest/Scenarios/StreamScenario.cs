@@ -82,7 +82,7 @@ internal static class StreamScenario
         Report.Line("server working set peak (streaming)", Report.Bytes(peakWorkingSet));
         Report.Cpu(streamStart, streamEnd);
         Report.Line("errors", $"{errors} ({pool.Failures.Count + senders - sending.Count} did not start, {pool.Broken} broke, {turns.Count - finished.Count} answers unfinished)");
-        foreach (var failure in pool.Failures.Distinct().Take(5))
+        foreach (var failure in pool.Failures.Distinct().Concat(pool.BrokenReasons).Take(5))
         {
             Report.Line("  e.g.", failure);
         }
