@@ -28,6 +28,28 @@ public sealed record OpenRouterStandInOptions
     public TimeSpan Pace { get; init; } = TimeSpan.FromMilliseconds(30);
 
     /// <summary>
+    /// Extra wait before the first streamed token (reasoning or content), as a real model takes to start answering.
+    /// Zero (the default) starts at once.
+    /// </summary>
+    public TimeSpan FirstTokenDelay { get; init; }
+
+    /// <summary>
+    /// Pads every answer's content to about this many tokens with numbered filler words (<c>w1 w2 …</c>, a paragraph
+    /// every 40 words), for load tests that need answers as long as a real model's. Null (the default) answers as usual.
+    /// </summary>
+    public int? AnswerTokens { get; init; }
+
+    /// <summary>Words per streamed piece (3 by default; 1 streams about one token per delta, as real models do).</summary>
+    public int WordsPerPiece { get; init; } = 3;
+
+    /// <summary>
+    /// For load tests: called for every streamed chat call with its request body and the <see cref="System.Diagnostics.Stopwatch"/>
+    /// timestamp at which it reached the endpoint; the callback it returns (or null) is called after each content piece
+    /// is flushed, with the piece's index, its text and the timestamp. Called from concurrent requests: thread-safe.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, long, Action<int, string, long>?>? StreamObserver { get; init; }
+
+    /// <summary>
     /// The credits the management key's account has bought (USD), reported by <c>GET /api/v1/credits</c> as
     /// <c>total_credits</c>; <c>total_usage</c> is what every answered chat call cost so far.
     /// </summary>
@@ -62,6 +84,13 @@ public sealed record OpenRouterStandInOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65_535);
         ArgumentOutOfRangeException.ThrowIfLessThan(Pace, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(PageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(FirstTokenDelay, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(WordsPerPiece, 1);
+        if (AnswerTokens is { } tokens)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(tokens, 1, nameof(AnswerTokens));
+        }
+
         ArgumentOutOfRangeException.ThrowIfNegative(Credits);
         ArgumentNullException.ThrowIfNull(Time);
         ArgumentNullException.ThrowIfNull(Models);

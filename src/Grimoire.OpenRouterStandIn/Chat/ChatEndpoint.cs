@@ -23,6 +23,7 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
     private async Task HandleAsync(HttpContext context)
     {
         var ct = context.RequestAborted;
+        var receivedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var body = await JsonResponse.ReadBodyAsync(context.Request, ct);
         var (keyHash, status, refusal) = state.Authorize(Bearer.From(context.Request));
         Log.Key(context, keyHash);
@@ -57,12 +58,12 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
             return;
         }
 
-        await AnswerAsync(context, keyHash, body, request!, model!, ct);
+        await AnswerAsync(context, keyHash, body, request!, model!, receivedAt, ct);
     }
 
-    private async Task AnswerAsync(HttpContext context, string? keyHash, byte[] body, ChatRequest request, StandInModel model, CancellationToken ct)
+    private async Task AnswerAsync(HttpContext context, string? keyHash, byte[] body, ChatRequest request, StandInModel model, long receivedAt, CancellationToken ct)
     {
-        var answer = StandInAnswer.Compose(request, model);
+        var answer = StandInAnswer.Compose(request, model, options.AnswerTokens);
         var now = options.Time.GetUtcNow();
         var generationId = "gen-" + now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "-"
             + new string(RandomNumberGenerator.GetItems<char>("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 20));
@@ -94,7 +95,7 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
         context.Response.Headers.CacheControl = "no-cache";
         try
         {
-            await StreamAsync(context.Response, json, answer, model, ct);
+            await StreamAsync(context.Response, json, answer, model, options.StreamObserver?.Invoke(body, receivedAt), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -102,12 +103,18 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
         }
     }
 
-    private async Task StreamAsync(HttpResponse response, ChunkJson json, StandInAnswer answer, StandInModel model, CancellationToken ct)
+    private async Task StreamAsync(
+        HttpResponse response, ChunkJson json, StandInAnswer answer, StandInModel model, Action<int, string, long>? observe, CancellationToken ct)
     {
         await SendAsync(response, Processing, ct);
+        if (options.FirstTokenDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(options.FirstTokenDelay, ct);
+        }
+
         if (answer.ShowReasoning)
         {
-            foreach (var piece in Pieces.Of(answer.Reasoning))
+            foreach (var piece in Pieces.Of(answer.Reasoning, options.WordsPerPiece))
             {
                 await SendAsync(response, Data(json.Reasoning(piece)), ct);
             }
@@ -118,9 +125,10 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
             }
         }
 
-        foreach (var piece in Pieces.Of(answer.Content))
+        var index = 0;
+        foreach (var piece in Pieces.Of(answer.Content, options.WordsPerPiece))
         {
-            await SendAsync(response, Data(json.Content(piece)), ct);
+            await SendAsync(response, Data(json.Content(piece)), observe is null ? null : sentAt => observe(index++, piece, sentAt), ct);
         }
 
         await SendAsync(response, Data(json.Finish()), ct);
@@ -129,11 +137,17 @@ internal sealed class ChatEndpoint(StandInState state, OpenRouterStandInOptions 
         await response.Body.FlushAsync(ct);
     }
 
-    /// <summary>Writes one event, flushes it, then waits <see cref="OpenRouterStandInOptions.Pace"/> (real time).</summary>
-    private async Task SendAsync(HttpResponse response, byte[] bytes, CancellationToken ct)
+    private Task SendAsync(HttpResponse response, byte[] bytes, CancellationToken ct) => SendAsync(response, bytes, null, ct);
+
+    /// <summary>
+    /// Writes one event, flushes it, tells <paramref name="sent"/> when (a stopwatch timestamp), then waits
+    /// <see cref="OpenRouterStandInOptions.Pace"/> (real time).
+    /// </summary>
+    private async Task SendAsync(HttpResponse response, byte[] bytes, Action<long>? sent, CancellationToken ct)
     {
         await response.Body.WriteAsync(bytes, ct);
         await response.Body.FlushAsync(ct);
+        sent?.Invoke(System.Diagnostics.Stopwatch.GetTimestamp());
         if (options.Pace > TimeSpan.Zero)
         {
             await Task.Delay(options.Pace, ct);

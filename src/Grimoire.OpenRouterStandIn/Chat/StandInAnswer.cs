@@ -22,13 +22,13 @@ internal sealed record StandInAnswer(
 
     public long CompletionTokens => ReasoningTokens + ContentTokens;
 
-    public static StandInAnswer Compose(ChatRequest request, StandInModel model)
+    public static StandInAnswer Compose(ChatRequest request, StandInModel model, int? padToTokens = null)
     {
         var reasons = model.SupportsReasoning && (model.AlwaysReasons || request.ReasoningRequested);
         var budget = request.MaxTokens ?? model.MaxCompletionTokens;
         var reasoning = reasons ? Cut(Thinking(request, model), Math.Min(request.ReasoningMaxTokens ?? int.MaxValue, budget)) : "";
         var reasoningTokens = Tokens.Of(reasoning);
-        var content = Answer(request, model, reasons);
+        var content = Pad(Answer(request, model, reasons), padToTokens);
         var room = (int)Math.Max(0, budget - reasoningTokens);
         var finish = "stop";
         if (Tokens.Of(content) > room)
@@ -87,6 +87,23 @@ internal sealed record StandInAnswer(
         }
 
         return text.Append("\nSet up a real OpenRouter key to get real answers.").ToString();
+    }
+
+    /// <summary>Numbered filler words after the answer until it has about <paramref name="tokens"/> tokens (load tests).</summary>
+    private static string Pad(string content, int? tokens)
+    {
+        if (tokens is not { } target || Tokens.Of(content) >= target)
+        {
+            return content;
+        }
+
+        var text = new StringBuilder(content).Append("\n\n");
+        for (var word = 1; (text.Length + Tokens.CharsPerToken - 1) / Tokens.CharsPerToken < target; word++)
+        {
+            text.Append('w').Append(word.ToString(CultureInfo.InvariantCulture)).Append(word % 40 == 0 ? "\n\n" : " ");
+        }
+
+        return text.ToString().TrimEnd();
     }
 
     private static string Question(ChatRequest request) => request.LastUser switch
