@@ -78,7 +78,7 @@ public sealed class LiveTailTests : IDisposable
 
         Assert.NotEmpty(first.Stretches);
         Assert.Equal(first.Stretches, second.Stretches.Take(first.Stretches.Count));
-        Assert.True(second.Writing.Value.Length < LiveParagraph.MinStretch * 2, $"the stretch being written stays short ({second.Writing.Value.Length})");
+        Assert.Equal("Yes.", second.Writing.Value); // only the word being written is rendered again
         Assert.Equal(0, live.StableRenders); // nothing became a top-level chunk: one paragraph, no blank line
     }
 
@@ -98,12 +98,46 @@ public sealed class LiveTailTests : IDisposable
         Assert.DoesNotContain("**", string.Concat(tail.Stretches.Select(s => s.Value)), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Issue14_a_short_paragraph_is_rendered_whole()
+    [Theory]
+    [InlineData("- a list item\n- and ano")]
+    [InlineData("## A heading being writ")]
+    [InlineData("> a quote being writ")]
+    [InlineData("1. first\n2. sec")]
+    public void Issue14_a_tail_that_is_not_a_paragraph_is_rendered_whole(string tail)
     {
         var live = renderer.BeginLive();
 
-        Assert.IsType<MarkupTail>(live.Parts("Just one short sentence. And another one.").Tail);
+        Assert.IsType<MarkupTail>(live.Parts(tail).Tail);
+    }
+
+    [Fact]
+    public void Issue14_a_word_that_could_start_a_block_is_never_cut_before()
+    {
+        var live = renderer.BeginLive();
+
+        live.Parts("Count to\n2");
+        live.Parts("Count to\n2. and then - more - words");
+        var tail = Assert.IsType<ParagraphTail>(live.Parts("Count to\n2. and then - more - words and more").Tail);
+
+        Assert.DoesNotContain(tail.Stretches, s => s.Value.StartsWith('2') || s.Value.StartsWith('-'));
+        Assert.Contains("2. and then - more - words and", RenderedHtml.Parse(tail.Html()).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Issue14_growing_text_sends_each_word_once()
+    {
+        var text = new GrowingText();
+
+        var (first, growing1) = text.Split("The model thinks abo");
+        var firstChunks = first.ToList();
+        var (second, growing2) = text.Split("The model thinks about the question");
+
+        Assert.Equal(["The model thinks "], firstChunks);
+        Assert.Equal("abo", growing1);
+        Assert.Equal(["The model thinks ", "about the "], second);
+        Assert.Same(firstChunks[0], second[0]);
+        Assert.Equal("question", growing2);
+        Assert.Equal("Other", string.Concat(text.Split("Other").Chunks) + text.Split("Other").Growing); // replaced: starts over
     }
 
     [Fact]
@@ -111,7 +145,7 @@ public sealed class LiveTailTests : IDisposable
     {
         var live = renderer.BeginLive();
 
-        var parts = live.Parts(Table(rows: 3) + "\nno pipe here\n");
+        var parts = live.Parts(Table(rows: 3) + "no pipe here\n");
 
         var html = parts.TailHtml();
         Assert.IsType<MarkupTail>(parts.Tail);

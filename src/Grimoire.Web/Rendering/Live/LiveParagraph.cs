@@ -3,55 +3,47 @@ using Microsoft.AspNetCore.Components;
 namespace Grimoire.Web.Rendering;
 
 /// <summary>
-/// A long paragraph that is the tail of a streaming message (an essay without blank lines, a model's line-by-line
-/// answer). Finished sentences and lines are rendered once, in stretches of at least <see cref="MinStretch"/>
-/// characters, and kept; only the stretch being written is rendered again. A stretch is cut only where its inline
-/// markup is balanced (code spans, emphasis, links) and renders as one paragraph on its own, so what the student
-/// sees while it streams is what the finished message shows; anything else falls back to rendering the tail whole.
+/// A paragraph that is the tail of a streaming message. Whatever arrived up to the last word boundary where the
+/// inline markup is balanced (no code span, emphasis, strikethrough, link or parenthesis left open) is rendered once,
+/// as a stretch of inline markup, and kept; only the word being written is rendered again on the next update. So a
+/// render batch carries the new words and not the paragraph so far, however long it grows (issue 14 item 1). A cut
+/// is never made before a word that could start a block on its own (a list marker, heading, quote, fence, rule), and
+/// every stretch must render as one paragraph on its own: what the student sees while the paragraph streams is what
+/// the finished message shows, and anything else falls back to rendering the tail whole.
 /// </summary>
 internal sealed class LiveParagraph(MarkdownRenderer renderer)
 {
-    /// <summary>Below this a tail is rendered whole: re-sending it costs less than the frames to split it.</summary>
-    internal const int MinTail = 480;
-
-    internal const int MinStretch = 240;
-
     private readonly List<MarkupString> stretches = [];
     private int consumed;
-    private int searchFrom; // past a cut whose stretch did not render as one paragraph: not tried again
+    private bool givenUp; // a stretch did not render as one paragraph: this tail is rendered whole from now on
     private string? lineBreak;
 
     public void Reset()
     {
         stretches.Clear();
         consumed = 0;
-        searchFrom = 0;
+        givenUp = false;
     }
 
-    /// <summary>The paragraph's parts; null when the tail is short or not one paragraph this can follow.</summary>
+    /// <summary>The paragraph's parts; null when the tail is not one paragraph this can follow.</summary>
     public ParagraphTail? Parts(string tail)
     {
-        if (stretches.Count == 0 && tail.Length < MinTail)
+        if (givenUp || tail.Length == 0 || char.IsWhiteSpace(tail[0]) || MayStartBlock(tail, 0))
         {
             return null;
         }
 
-        while (NextCut(tail, consumed, Math.Max(consumed + MinStretch, searchFrom)) is { } cut)
+        if (LastCut(tail, consumed) is { } cut)
         {
             if (InlineOf(tail[consumed..cut].TrimEnd()) is not { } inline)
             {
-                searchFrom = cut + 1;
-                break;
+                givenUp = true;
+                return null;
             }
 
-            var separator = tail[cut - 1] == '\n' ? LineBreak() : " ";
+            var separator = EndsWithLineBreak(tail, cut) ? LineBreak() : " ";
             stretches.Add(new MarkupString(inline + separator));
             consumed = cut;
-        }
-
-        if (stretches.Count == 0)
-        {
-            return null;
         }
 
         var writingSource = tail[consumed..];
@@ -64,38 +56,108 @@ internal sealed class LiveParagraph(MarkdownRenderer renderer)
     }
 
     /// <summary>
-    /// The first place at or after <paramref name="from"/> where a sentence or a line ends and the next one has begun
-    /// (after ". ", "? " or "! " before a capital letter, or after a line break before a letter) and the stretch from
-    /// <paramref name="start"/> is balanced: an even number of runs of backticks (code spans) and of asterisks
-    /// (emphasis), as many ']' as '['.
+    /// The last place after <paramref name="start"/> where whitespace ends and a word begins that could not start a
+    /// block, with the stretch from <paramref name="start"/> balanced: an even number of runs of backticks, asterisks,
+    /// tildes and word-edge underscores, and every bracket and parenthesis closed. Null when there is none.
     /// </summary>
-    private static int? NextCut(string tail, int start, int from)
+    private static int? LastCut(string tail, int start)
     {
-        int backtickRuns = 0, asteriskRuns = 0, brackets = 0;
+        int? last = null;
+        int backticks = 0, asterisks = 0, tildes = 0, underscores = 0, brackets = 0, parentheses = 0;
         for (var i = start; i < tail.Length; i++)
         {
-            if (i >= from && i >= start + 2 && backtickRuns % 2 == 0 && asteriskRuns % 2 == 0 && brackets == 0)
+            var c = tail[i];
+            var previous = i > start ? tail[i - 1] : '\0';
+            if (i > start && char.IsWhiteSpace(previous) && !char.IsWhiteSpace(c) && !MayStartBlock(tail, i)
+                && backticks % 2 == 0 && asterisks % 2 == 0 && tildes % 2 == 0 && underscores % 2 == 0 && brackets == 0 && parentheses == 0
+                && !IsBlankLineBefore(tail, i))
             {
-                var sentence = tail[i - 1] == ' ' && tail[i - 2] is '.' or '?' or '!' && char.IsUpper(tail[i]);
-                var line = tail[i - 1] == '\n' && tail[i - 2] != '\n' && char.IsLetter(tail[i]);
-                if (sentence || line)
-                {
-                    return i;
-                }
+                last = i;
             }
 
-            var c = tail[i];
-            var runStarts = i == start || tail[i - 1] != c;
+            var runStarts = previous != c;
             switch (c)
             {
-                case '`' when runStarts: backtickRuns++; break;
-                case '*' when runStarts: asteriskRuns++; break;
+                case '`' when runStarts: backticks++; break;
+                case '*' when runStarts: asterisks++; break;
+                case '~' when runStarts: tildes++; break;
+                case '_' when runStarts && (!char.IsLetterOrDigit(previous) || i + 1 >= tail.Length || !char.IsLetterOrDigit(tail[i + 1])): underscores++; break;
                 case '[': brackets++; break;
                 case ']': brackets--; break;
+                case '(': parentheses++; break;
+                case ')': parentheses--; break;
             }
         }
 
-        return null;
+        return last;
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="i"/>, at the start of a line, could begin a block rather than continue a
+    /// paragraph: a heading, quote, table, fence, list item, thematic break or setext underline. Conservative where
+    /// the text after it has not arrived yet.
+    /// </summary>
+    private static bool MayStartBlock(string tail, int i)
+    {
+        var lineEnd = tail.IndexOf('\n', i);
+        var word = tail.AsSpan(i, (lineEnd < 0 ? tail.Length : lineEnd) - i);
+        var space = word.IndexOfAny(' ', '\t');
+        var first = space < 0 ? word : word[..space];
+        var complete = space >= 0 || lineEnd >= 0;
+        var c = word[0];
+        if (c is '#' or '>' or '|')
+        {
+            return true;
+        }
+
+        if (c is '`' or '~')
+        {
+            return first.Length >= 3 && first.IndexOfAnyExcept(c) < 0 || !complete;
+        }
+
+        if (c is '-' or '+' or '*' or '_' or '=')
+        {
+            // "- item", a rule ("---", "* * *") or an underline ("==="); "-5 degrees" and "**bold**" continue the paragraph.
+            var marker = first.Length == 1 && c is '-' or '+' or '*' && space >= 0;
+            var rule = word.Trim().IndexOfAnyExcept([c, ' ', '\t']) < 0;
+            return marker || rule || !complete && first.IndexOfAnyExcept(c) < 0;
+        }
+
+        if (char.IsAsciiDigit(c))
+        {
+            // "2. item" or "2) item"; a number still being written may become one.
+            var digits = first.IndexOfAnyExceptInRange('0', '9');
+            return digits < 0 ? !complete : first[digits] is '.' or ')' && digits + 1 == first.Length;
+        }
+
+        return false;
+    }
+
+    private static bool IsBlankLineBefore(string tail, int i)
+    {
+        var newlines = 0;
+        for (var j = i - 1; j >= 0 && char.IsWhiteSpace(tail[j]); j--)
+        {
+            if (tail[j] == '\n' && ++newlines == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithLineBreak(string tail, int cut)
+    {
+        for (var j = cut - 1; j >= 0 && char.IsWhiteSpace(tail[j]); j--)
+        {
+            if (tail[j] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The inline markup of <paramref name="source"/> when it renders as exactly one paragraph.</summary>
