@@ -5,7 +5,7 @@ namespace Grimoire.Llm.Simulated;
 /// <summary>
 /// A fault asked for on purpose: a last user message starting with <c>/simulate</c> followed by a status
 /// (<c>400 401 402 403 404 408 413 429 500 502 503 529</c>, optionally <c>retry-after N</c>),
-/// <c>drop-after N</c>, <c>error-mid-stream</c>, <c>filtered</c>, or <c>long prose|code|table N</c> (an answer of
+/// <c>drop-after N</c>, <c>error-mid-stream</c>, <c>filtered</c>, or <c>long prose|paragraph|code|table N</c> (an answer of
 /// about N characters of one shape, to see how long answers stream).
 /// </summary>
 internal sealed record SimulatedDirective(
@@ -17,7 +17,7 @@ internal sealed record SimulatedDirective(
     SimulatedLongShape? LongShape = null,
     int LongLength = 0)
 {
-    public const string Help = "Use /simulate followed by a status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 529; optionally 'retry-after N'), 'drop-after N', 'error-mid-stream', 'filtered' or 'long prose|code|table N' (N characters, at most 200000).";
+    public const string Help = "Use /simulate followed by a status (400, 401, 402, 403, 404, 408, 413, 429, 500, 502, 503, 529; optionally 'retry-after N'), 'drop-after N', 'error-mid-stream', 'filtered' or 'long prose|paragraph|code|table N' (N characters, at most 200000).";
 
     private const int MaxLongLength = 200_000;
 

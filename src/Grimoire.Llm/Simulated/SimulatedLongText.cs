@@ -9,10 +9,13 @@ internal enum SimulatedLongShape
     /// <summary>Paragraphs of a few sentences each, separated by blank lines.</summary>
     Prose,
 
-    /// <summary>One fenced code block.</summary>
+    /// <summary>One paragraph: sentences without a blank line between them, numbered "(note N)".</summary>
+    Paragraph,
+
+    /// <summary>One fenced code block, its lines numbered "// N".</summary>
     Code,
 
-    /// <summary>One Markdown table.</summary>
+    /// <summary>One Markdown table, its rows numbered "Step N".</summary>
     Table,
 }
 
@@ -46,6 +49,7 @@ internal static class SimulatedLongText
     {
         SimulatedLongShape.Code => Code(random, length),
         SimulatedLongShape.Table => Table(random, length),
+        SimulatedLongShape.Paragraph => Paragraph(random, length),
         _ => Prose(random, length),
     };
 
@@ -59,6 +63,19 @@ internal static class SimulatedLongText
             {
                 sb.Append(random.Pick(Sentences)).Append(i + 1 < sentences ? " " : "\n\n");
             }
+        }
+
+        return sb.ToString().TrimEnd();
+    }
+
+    private static string Paragraph(DeterministicRandom random, int length)
+    {
+        var sb = new StringBuilder();
+        var note = 1;
+        while (sb.Length < length)
+        {
+            var sentence = random.Pick(Sentences);
+            sb.Append(sentence.AsSpan(0, sentence.Length - 1)).Append(" (note ").Append(note++.ToString(CultureInfo.InvariantCulture)).Append("). ");
         }
 
         return sb.ToString().TrimEnd();
@@ -82,7 +99,7 @@ internal static class SimulatedLongText
         var row = 1;
         while (sb.Length < length)
         {
-            sb.Append("| ").Append(row++.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(random.Pick(Sentences).TrimEnd('.'))
+            sb.Append("| Step ").Append(row++.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(random.Pick(Sentences).TrimEnd('.'))
                 .Append(" | ").Append((1 + random.Next(5)).ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         }
 
