@@ -47,7 +47,9 @@ internal sealed class SimulatedChatClient(SimulatedOptions simulated, ITokenCoun
         var responseId = "sim-" + random.Fingerprint.ToString("x16", CultureInfo.InvariantCulture);
         var topic = SimulatedText.Topic(prompt);
         var thinking = thinkingWanted ? SimulatedText.Thinking(random, topic) : "";
-        var answer = SimulatedAttachments.Describe(question) + SimulatedText.Answer(random, topic, model.Name);
+        var answer = SimulatedAttachments.Describe(question) + (directive?.LongShape is { } shape
+            ? SimulatedLongText.Compose(random, shape, directive.LongLength)
+            : SimulatedText.Answer(random, topic, model.Name));
 
         var inputTokens = tokens.CountTokens(options?.Instructions) + history.Sum(m => tokens.CountTokens(m.Text));
         var maxOutput = options?.MaxOutputTokens ?? model.MaxOutputTokens ?? ModelRules.DefaultMaxOutputTokens;

@@ -129,6 +129,34 @@ public sealed class SimulatedProviderTests : IDisposable
         Assert.Equal(ProviderFailureKind.StreamError, Assert.IsType<Failed>(events[^1]).Failure.Kind);
     }
 
+    [Theory]
+    [InlineData("prose", "\n\n", "Step 1 ")]
+    [InlineData("paragraph", "(note 20)", "\n")]
+    [InlineData("code", "// 20\n", "| Step")]
+    [InlineData("table", "| Step 20 |", "```")]
+    public async Task Issue14_long_directive_streams_an_answer_of_that_shape_and_length(string shape, string has, string hasNot)
+    {
+        var events = await TestProviders.CollectAsync(Client(SimulatedModels.SwiftId), [new(ChatRole.User, $"/simulate long {shape} 3000")], new ChatOptions { MaxOutputTokens = 8000 });
+
+        var text = TestProviders.Turn(events).Text;
+        Assert.InRange(text.Length, 2990, 3600);
+        Assert.Contains(has, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hasNot, text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/simulate long essay 100")]
+    [InlineData("/simulate long table 0")]
+    [InlineData("/simulate long table 200001")]
+    [InlineData("/simulate long table")]
+    public async Task Issue14_a_malformed_long_directive_is_refused_with_the_help(string prompt)
+    {
+        var events = await TestProviders.CollectAsync(Client(SimulatedModels.SwiftId), [new(ChatRole.User, prompt)]);
+
+        var failure = Assert.IsType<Failed>(events[^1]).Failure;
+        Assert.Equal(ProviderFailureKind.BadRequest, failure.Kind);
+    }
+
     [Fact]
     public async Task Filtered_fault_ends_as_filtered()
     {

@@ -70,9 +70,10 @@ public sealed class LiveMarkdownTests : IDisposable
         var parts = live.Parts("Intro\n\n```py evil\"x\nprint(1)\nprint(2)\npri");
 
         Assert.Single(parts.Stable);
-        Assert.Equal(("py", "pri"), (parts.Code!.Language, parts.Code.Writing)); // the language is one safe word
-        Assert.Equal(["print(1)", "print(2)"], parts.Code.Lines);
-        Assert.Equal("", parts.Tail.Value);
+        var code = Assert.IsType<OpenCodeBlock>(parts.Tail);
+        Assert.Equal(("py", "pri"), (code.Language, code.Writing)); // the language is one safe word
+        Assert.Equal(["print(1)", "print(2)"], code.Lines);
+        Assert.Equal("", code.Before.Value);
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class LiveMarkdownTests : IDisposable
         Assert.Equal(first.Stable, second.Stable.Take(first.Stable.Count));
         Assert.Equal(["<p>One.</p>\n<p>Two.</p>", "<p>Three.</p>"], second.Stable.Select(c => c.Value.Trim()));
         Assert.Equal(2, live.StableRenders); // "One. Two." once, then "Three." once: never the earlier chunk again
-        Assert.Equal("<p>Fo</p>", second.Tail.Value.Trim());
+        Assert.Equal("<p>Fo</p>", second.TailHtml().Trim());
     }
 
     [Fact]
