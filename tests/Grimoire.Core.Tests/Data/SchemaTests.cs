@@ -39,6 +39,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
         document.ConversationId = conversation.Id;
         var tag = SampleData.Tag(workspace);
         var highlight = SampleData.Highlight(document, tag, owner);
+        var classShare = SampleData.ClassShare(course, tutor, conversation, source);
         object[] entities =
         [
             owner, tutor, SampleData.Login(owner), course, model, SampleData.Enrollment(tutor, course),
@@ -47,6 +48,7 @@ public abstract class SchemaTests<TDatabase> : DatabaseTest<TDatabase> where TDa
             SampleData.Usage(conversation, message, owner, course, model),
             platform, SampleData.LtiDeployment(platform), SampleData.LtiLoginState(platform), SampleData.LtiContextLink(platform, course), SampleData.LtiToolKey(),
             SampleData.Attachment(workspace, owner, conversation),
+            classShare, SampleData.ClassShareCopy(classShare, owner, conversation),
         ];
         await using (var db = Db.CreateContext())
         {

@@ -3,7 +3,7 @@ using Grimoire.Core.Attachments;
 using Grimoire.Core.Attachments.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace Grimoire.Core.Tests.Attachments;
+namespace Grimoire.Llm.Tests.Attachments;
 
 /// <summary>The S3-compatible store (AC7.6) against a local server speaking the S3 REST wire format, path-style.</summary>
 public sealed class S3FileStoreTests : IAsyncLifetime, IDisposable

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Grimoire.Core.Tests.Attachments;
+namespace Grimoire.Llm.Tests.Attachments;
 
 /// <summary>
 /// A real Kestrel server on a loopback port speaking enough of the S3 REST API, path-style, for one bucket: PUT,
