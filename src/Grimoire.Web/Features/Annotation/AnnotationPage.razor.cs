@@ -47,11 +47,6 @@ public sealed partial class AnnotationPage
     [Inject]
     private IJSRuntime Js { get; set; } = default!;
 
-    [Inject]
-    private HighlightChanges Changes { get; set; } = default!;
-
-    private IDisposable? liveHighlights;
-
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
@@ -87,8 +82,6 @@ public sealed partial class AnnotationPage
             tags = await Tags.ListAsync(userId, WorkspaceId, lifetime.Token);
             highlights = [.. await HighlightService.ListAsync(userId, DocumentId, lifetime.Token)];
             paintNeeded = true;
-            liveHighlights?.Dispose();
-            liveHighlights = Changes.Subscribe(WorkspaceId, () => _ = InvokeAsync(ReloadHighlightsAsync)); // others' highlights, live
         }
         catch (AnnotationRefusedException)
         {
@@ -200,28 +193,8 @@ public sealed partial class AnnotationPage
 
     private static string Px(double value) => value.ToString("0", CultureInfo.InvariantCulture) + "px";
 
-    private async Task ReloadHighlightsAsync()
-    {
-        if (lifetime.IsCancellationRequested || view is null)
-        {
-            return;
-        }
-
-        try
-        {
-            highlights = [.. await HighlightService.ListAsync(userId, DocumentId, lifetime.Token)];
-            paintNeeded = true;
-            StateHasChanged();
-        }
-        catch (Exception ex) when (ex is AnnotationRefusedException or OperationCanceledException)
-        {
-            // Access gone or the page left: the next action says why.
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
-        liveHighlights?.Dispose();
         await lifetime.CancelAsync();
         try
         {
