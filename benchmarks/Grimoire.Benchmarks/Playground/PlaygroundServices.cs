@@ -50,6 +50,9 @@ internal sealed class PlaygroundServices : IAsyncDisposable
 
     public IChatProviderRegistry Registry => services.GetRequiredService<IChatProviderRegistry>();
 
+    /// <summary>The wired services, for measurements of other parts (attachments).</summary>
+    public IServiceProvider Provider => services;
+
     /// <param name="delayMs">The simulated provider's pause between pieces: 0 to measure CPU, high to hold turns open.</param>
     public static async Task<PlaygroundServices> StartAsync(int delayMs)
     {
