@@ -188,7 +188,8 @@ public sealed class MessageCardTests : MessageComponentTest
         input.Input("Hello *again*");
         cut.Find("[data-testid=edit-save]").Click();
 
-        Assert.Equal(new MessageEditRequest(message.Id, "Hello *again*"), saved);
+        // BasedOn: the version the editor opened, so a save over someone else's newer edit is refused (issue 12 item 6).
+        Assert.Equal(new MessageEditRequest(message.Id, "Hello *again*", new Core.Playground.Editing.EditBase(message.Content, message.EditedAt)), saved);
         Assert.Empty(cut.FindAll("[data-testid=message-editor]"));
         Assert.Single(cut.FindAll("[data-testid=edit-message]"));
     }
